@@ -1,0 +1,2 @@
+/** The runnable Gatehouse jar: its entry point. */
+package io.gatehouse.server;
