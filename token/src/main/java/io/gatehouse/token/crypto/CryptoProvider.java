@@ -2,6 +2,7 @@ package io.gatehouse.token.crypto;
 
 import com.nimbusds.jose.jca.JCAContext;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.Provider;
@@ -62,6 +63,23 @@ public final class CryptoProvider {
     return provider == null
         ? KeyPairGenerator.getInstance(algorithm)
         : KeyPairGenerator.getInstance(algorithm, provider);
+  }
+
+  /**
+   * The key in this provider's own representation, so it is not converted again on every
+   * signature (ACCP otherwise re-imports a JDK key per operation). Falls back to the key as given.
+   */
+  public <K extends Key> K translate(K key, Class<K> type) {
+    if (provider == null) {
+      return key;
+    }
+    try {
+      Key translated = keyFactory(key.getAlgorithm()).translateKey(key);
+      return type.isInstance(translated) ? type.cast(translated) : key;
+    } catch (GeneralSecurityException | RuntimeException e) {
+      LOG.debug("{} keeps a {} key untranslated: {}", name, key.getAlgorithm(), e.toString());
+      return key;
+    }
   }
 
   /** Points a Nimbus signer's or verifier's JCA context at this provider. */

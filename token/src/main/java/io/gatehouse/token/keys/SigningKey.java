@@ -148,17 +148,17 @@ public final class SigningKey {
     try {
       switch (algorithm) {
         case ES256: {
-          ECDSASigner signer = new ECDSASigner(privateKey, Curve.P_256);
+          ECDSASigner signer = new ECDSASigner(provider.translate(privateKey, PrivateKey.class), Curve.P_256);
           provider.configure(signer.getJCAContext());
           return signer;
         }
         case RS256: {
-          RSASSASigner signer = new RSASSASigner(privateKey);
+          RSASSASigner signer = new RSASSASigner(provider.translate(privateKey, PrivateKey.class));
           provider.configure(signer.getJCAContext());
           return signer;
         }
         default:
-          return JcaEd25519.signer(privateKey, provider);
+          return JcaEd25519.signer(provider.translate(privateKey, PrivateKey.class), provider);
       }
     } catch (JOSEException e) {
       throw new KeyException("cannot sign with key " + kid() + ": " + e.getMessage(), e);

@@ -112,17 +112,17 @@ public final class VerificationKey {
     try {
       switch (algorithm) {
         case ES256: {
-          ECDSAVerifier verifier = new ECDSAVerifier((ECPublicKey) publicKey);
+          ECDSAVerifier verifier = new ECDSAVerifier(provider.translate((ECPublicKey) publicKey, ECPublicKey.class));
           provider.configure(verifier.getJCAContext());
           return verifier;
         }
         case RS256: {
-          RSASSAVerifier verifier = new RSASSAVerifier((RSAPublicKey) publicKey);
+          RSASSAVerifier verifier = new RSASSAVerifier(provider.translate((RSAPublicKey) publicKey, RSAPublicKey.class));
           provider.configure(verifier.getJCAContext());
           return verifier;
         }
         default:
-          return JcaEd25519.verifier(publicKey, provider);
+          return JcaEd25519.verifier(provider.translate(publicKey, PublicKey.class), provider);
       }
     } catch (JOSEException e) {
       throw new KeyException("cannot verify with key " + kid + ": " + e.getMessage(), e);
