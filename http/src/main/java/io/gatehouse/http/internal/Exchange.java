@@ -1,0 +1,82 @@
+package io.gatehouse.http.internal;
+
+import io.gatehouse.http.HttpException;
+import io.gatehouse.http.handler.Request;
+import io.gatehouse.http.handler.RouteMatch;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.handler.codec.http.HttpRequest;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Set;
+
+/** One request/response pair on a connection: its head, route, body so far and progress. */
+final class Exchange {
+  private static final Set<String> KNOWN_METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
+
+  final HttpRequest head;
+  final String requestId;
+  final Instant startTime = Instant.now();
+  final long startNanos = System.nanoTime();
+  String path = "";
+  String rawQuery = "";
+  RouteMatch match;
+  boolean requestComplete;
+  boolean responseStarted;
+  long bodyBytes;
+  private CompositeByteBuf body;
+
+  Exchange(HttpRequest head, String requestId) {
+    this.head = head;
+    this.requestId = requestId;
+  }
+
+  void target(String originForm) {
+    int question = originForm.indexOf('?');
+    path = question < 0 ? originForm : originForm.substring(0, question);
+    rawQuery = question < 0 ? "" : originForm.substring(question + 1);
+  }
+
+  /** Adds a body chunk; 413 once the route's limit is passed. */
+  void append(ByteBuf chunk, ByteBufAllocator allocator) {
+    int size = chunk.readableBytes();
+    if (size == 0) {
+      return;
+    }
+    bodyBytes += size;
+    long limit = match.route().maxBodyBytes();
+    if (bodyBytes > limit) {
+      throw HttpException.payloadTooLarge(limit);
+    }
+    if (body == null) {
+      body = allocator.compositeBuffer(64);
+    }
+    body.addComponent(true, chunk.retain());
+  }
+
+  Request toRequest(InetSocketAddress remote) {
+    byte[] bytes = body == null ? new byte[0] : ByteBufUtil.getBytes(body);
+    release();
+    return new Request(head.method().name(), path, rawQuery, head.headers(), match.pathParameters(), requestId,
+        remote, bytes);
+  }
+
+  void release() {
+    if (body != null) {
+      body.release();
+      body = null;
+    }
+  }
+
+  String routeName() {
+    return match == null ? "unmatched" : match.route().name();
+  }
+
+  String methodLabel() {
+    String method = head.method().name();
+    return KNOWN_METHODS.contains(method) ? method : "OTHER";
+  }
+}

@@ -1,0 +1,294 @@
+package io.gatehouse.http.internal;
+
+import io.gatehouse.http.HttpException;
+import io.gatehouse.http.handler.Request;
+import io.gatehouse.http.handler.Response;
+import io.gatehouse.http.handler.Route;
+import io.gatehouse.http.observe.AccessLog;
+import io.gatehouse.http.observe.RequestIds;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs the exchanges of one connection in order: validate the head, route it, read the body
+ * within the route's limit, run the handler (on a virtual thread when it blocks), write the
+ * response, log and count it. Pipelined requests wait in a bounded queue so responses leave in
+ * request order; any framing error answers 400-class and closes the connection.
+ */
+final class ExchangeHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(ExchangeHandler.class);
+
+  private final ListenerContext listener;
+  private final ReadTimeouts timeouts;
+  private final HeadValidator validator;
+  private final ArrayDeque<HttpObject> queued = new ArrayDeque<>();
+  private ChannelHandlerContext ctx;
+  private Exchange current;
+  private boolean closing;
+
+  ExchangeHandler(ListenerContext listener, ReadTimeouts timeouts) {
+    this.listener = listener;
+    this.timeouts = timeouts;
+    this.validator = new HeadValidator(listener.limits());
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    listener.metrics().connectionOpened();
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    listener.metrics().connectionClosed();
+    queued.forEach(ReferenceCountUtil::release);
+    queued.clear();
+    if (current != null) {
+      current.release();
+    }
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (closing) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    boolean busyWithAnother = current != null && current.requestComplete;
+    if (busyWithAnother || !queued.isEmpty()) {
+      queued.add((HttpObject) msg);
+      if (queued.size() > listener.limits().maxPipelinedRequests() * 2) {
+        ctx.channel().config().setAutoRead(false);
+      }
+      return;
+    }
+    process((HttpObject) msg);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (!(cause instanceof IOException)) {
+      LOG.debug("connection {} closed after {}", ctx.channel().remoteAddress(), cause.toString());
+    }
+    ctx.close();
+  }
+
+  /** A read timeout fired. */
+  void timedOut(ReadTimeouts.Expiry expiry) {
+    if (expiry == ReadTimeouts.Expiry.IDLE || (current == null && !timeouts.bytesSeen())) {
+      ctx.close();
+      return;
+    }
+    listener.metrics().rejected(expiry == ReadTimeouts.Expiry.HEADER ? "header_timeout" : "body_timeout");
+    if (current != null && current.responseStarted) {
+      ctx.close();
+      return;
+    }
+    Exchange exchange = current != null ? current : new Exchange(timeoutHead(), RequestIds.generate());
+    refuse(exchange, HttpException.builder(408).detail("request not received in time").closeConnection().build());
+  }
+
+  /** Drain: close now when idle, otherwise after the exchange in flight. */
+  void drain() {
+    if (current == null && queued.isEmpty()) {
+      ctx.close();
+    }
+  }
+
+  private void process(HttpObject msg) {
+    try {
+      if (msg instanceof HttpRequest) {
+        onHead((HttpRequest) msg);
+      }
+      if (msg instanceof HttpContent && !closing) {
+        onContent((HttpContent) msg);
+      }
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void onHead(HttpRequest head) {
+    Exchange exchange = new Exchange(head, RequestIds.keepOrGenerate(head.headers().get(RequestIds.HEADER)));
+    current = exchange;
+    if (head.decoderResult().isFailure()) {
+      refuse(exchange, decoderFailure(head.decoderResult().cause()));
+      return;
+    }
+    boolean expectsBody = HttpUtil.isTransferEncodingChunked(head) || HttpUtil.getContentLength(head, 0L) > 0;
+    timeouts.headReceived(expectsBody);
+    try {
+      exchange.target(validator.validate(head));
+      exchange.match = listener.router().resolve(head.method().name(), exchange.path);
+      long limit = exchange.match.route().maxBodyBytes();
+      if (HttpUtil.getContentLength(head, 0L) > limit) {
+        throw HttpException.payloadTooLarge(limit);
+      }
+      if (HttpUtil.is100ContinueExpected(head)) {
+        ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+      }
+    } catch (HttpException e) {
+      if (expectsBody && !e.closeConnection()) {
+        e = HttpException.builder(e.status()).type(e.type()).title(e.title()).detail(e.detail()).closeConnection()
+            .build();
+      }
+      refuse(exchange, e);
+    }
+  }
+
+  private void onContent(HttpContent content) {
+    Exchange exchange = current;
+    if (exchange == null || exchange.responseStarted) {
+      if (exchange != null && content instanceof LastHttpContent) {
+        exchange.requestComplete = true;
+        finishIfDone(exchange);
+      }
+      return;
+    }
+    if (content.decoderResult().isFailure()) {
+      refuse(exchange, decoderFailure(content.decoderResult().cause()));
+      return;
+    }
+    try {
+      exchange.append(content.content(), ctx.alloc());
+    } catch (HttpException e) {
+      refuse(exchange, e);
+      return;
+    }
+    if (content instanceof LastHttpContent) {
+      exchange.requestComplete = true;
+      timeouts.bodyComplete();
+      dispatch(exchange);
+    }
+  }
+
+  private void dispatch(Exchange exchange) {
+    Request request = exchange.toRequest((InetSocketAddress) ctx.channel().remoteAddress());
+    Route route = exchange.match.route();
+    if (route.blocking()) {
+      listener.blockingExecutor().execute(() -> {
+        Response response = invoke(route, request);
+        ctx.executor().execute(() -> respond(exchange, response, false));
+      });
+    } else {
+      respond(exchange, invoke(route, request), false);
+    }
+  }
+
+  private static Response invoke(Route route, Request request) {
+    MDC.put("request_id", request.requestId());
+    try {
+      Response response = route.handler().handle(request);
+      if (response == null) {
+        throw new IllegalStateException("handler for " + route.template() + " returned no response");
+      }
+      return response;
+    } catch (Throwable failure) {
+      return Problems.from(failure, request.requestId());
+    } finally {
+      MDC.remove("request_id");
+    }
+  }
+
+  private void refuse(Exchange exchange, HttpException problem) {
+    if (problem.status() != 404 && problem.status() != 405) {
+      listener.metrics().rejected(Integer.toString(problem.status()));
+    }
+    exchange.release();
+    respond(exchange, Problems.render(problem, exchange.requestId), problem.closeConnection());
+  }
+
+  private void respond(Exchange exchange, Response response, boolean forceClose) {
+    if (!ctx.channel().isActive()) {
+      exchange.release();
+      return;
+    }
+    exchange.responseStarted = true;
+    boolean keepAlive = !forceClose && !listener.draining() && HttpUtil.isKeepAlive(exchange.head);
+    if (!keepAlive) {
+      closing = true;
+    }
+    int status = response.status();
+    long bytesOut = response.body().length;
+    ctx.writeAndFlush(ResponseWriter.toNetty(exchange, response, keepAlive)).addListener((ChannelFutureListener) f -> {
+      record(exchange, status, bytesOut);
+      if (!keepAlive || !f.isSuccess()) {
+        f.channel().close();
+      } else {
+        finishIfDone(exchange);
+      }
+    });
+  }
+
+  private void finishIfDone(Exchange exchange) {
+    if (current != exchange || !exchange.requestComplete || !exchange.responseStarted || closing) {
+      return;
+    }
+    current = null;
+    if (listener.draining()) {
+      ctx.close();
+      return;
+    }
+    timeouts.awaitNextRequest();
+    while (current == null && !queued.isEmpty() && !closing) {
+      process(queued.poll());
+    }
+    if (queued.isEmpty() && !ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(true);
+    }
+  }
+
+  private void record(Exchange exchange, int status, long bytesOut) {
+    long duration = System.nanoTime() - exchange.startNanos;
+    listener.metrics().request(exchange.routeName(), exchange.methodLabel(), status, duration);
+    if (AccessLog.enabled()) {
+      AccessLog.write(new AccessLog.Entry(exchange.startTime, listener.name(), exchange.requestId,
+          exchange.head.method().name(), exchange.path, exchange.rawQuery, status, exchange.bodyBytes, bytesOut,
+          duration, exchange.routeName(), String.valueOf(ctx.channel().remoteAddress())));
+    }
+  }
+
+  private static HttpException decoderFailure(Throwable cause) {
+    int status = 400;
+    String detail = "malformed request";
+    if (cause instanceof TooLongHttpLineException) {
+      status = 414;
+      detail = "request line too long";
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      status = 431;
+      detail = "header section too large";
+    } else if (cause instanceof TooLongFrameException) {
+      detail = "request framing too large";
+    } else if (cause instanceof StrictRequestDecoder.ObsoleteFoldException) {
+      detail = "obsolete line folding is not accepted";
+    }
+    return HttpException.builder(status).detail(detail).closeConnection().build();
+  }
+
+  private static HttpRequest timeoutHead() {
+    return new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/");
+  }
+}

@@ -1,0 +1,35 @@
+package io.gatehouse.http.internal;
+
+import io.gatehouse.http.handler.Response;
+import io.gatehouse.http.observe.RequestIds;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+
+/** Turns a {@link Response} into the Netty response for an exchange. */
+final class ResponseWriter {
+  private ResponseWriter() {}
+
+  static FullHttpResponse toNetty(Exchange exchange, Response response, boolean keepAlive) {
+    boolean head = HttpMethod.HEAD.equals(exchange.head.method());
+    ByteBuf content = head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body());
+    HttpVersion version = exchange.head.protocolVersion();
+    FullHttpResponse netty = new DefaultFullHttpResponse(version == HttpVersion.HTTP_1_0 ? version : HttpVersion.HTTP_1_1,
+        HttpResponseStatus.valueOf(response.status()), content);
+    netty.headers().set(response.headers());
+    netty.headers().set(RequestIds.HEADER, exchange.requestId);
+    netty.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+    if (!keepAlive) {
+      netty.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    } else if (version == HttpVersion.HTTP_1_0) {
+      netty.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    }
+    return netty;
+  }
+}

@@ -1,0 +1,43 @@
+package io.gatehouse.http.internal;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.timeout.WriteTimeoutHandler;
+import java.util.concurrent.TimeUnit;
+
+/** Builds each connection's pipeline: timeouts → response encoder → strict decoder → exchanges. */
+public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
+  private final ListenerContext listener;
+
+  /** An initializer for one listener's connections. */
+  public ServerInitializer(ListenerContext listener) {
+    this.listener = listener;
+  }
+
+  /** Asks a connection to close once idle (now, or after its exchange in flight). Call on its event loop. */
+  public static void drain(Channel channel) {
+    ExchangeHandler exchanges = channel.pipeline().get(ExchangeHandler.class);
+    if (exchanges != null) {
+      exchanges.drain();
+    }
+  }
+
+  @Override
+  protected void initChannel(SocketChannel channel) {
+    listener.channels().add(channel);
+    ReadTimeouts timeouts = new ReadTimeouts(listener.limits());
+    ExchangeHandler exchanges = new ExchangeHandler(listener, timeouts);
+    timeouts.exchanges(exchanges);
+    ChannelPipeline pipeline = channel.pipeline();
+    pipeline.addLast("write-timeout",
+        new WriteTimeoutHandler(listener.limits().writeTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    pipeline.addLast("read-timeouts", timeouts);
+    pipeline.addLast("encoder", new HttpResponseEncoder());
+    pipeline.addLast("decoder",
+        new StrictRequestDecoder(listener.limits().maxUriBytes(), listener.limits().maxHeaderBytes()));
+    pipeline.addLast("exchanges", exchanges);
+  }
+}
