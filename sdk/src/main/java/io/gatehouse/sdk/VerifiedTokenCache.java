@@ -35,7 +35,8 @@ final class VerifiedTokenCache {
   /**
    * The cached principal of a token, or the result of {@code verifier} (then cached).
    *
-   * @throws UnauthorizedException {@code expired} for a cached token past its expiry, or whatever {@code verifier} throws
+   * @throws UnauthorizedException {@code expired} for a cached token past its expiry, or what
+   *     {@code verifier} throws
    */
   Principal verify(String token, Function<String, Entry> verifier) {
     TokenHash hash = TokenHash.of(token);
