@@ -46,8 +46,7 @@ public final class RemoteJwks implements VerificationKeys, Closeable {
   private final Optional<String> issuer;
   private final HttpFetcher http;
   private final Clock clock;
-  private final Duration refreshInterval;
-  private final Duration refetchInterval;
+  private final FetchSchedule fetchSchedule;
   private final ScheduledThreadPoolExecutor scheduler;
   private final ReentrantLock fetchLock = new ReentrantLock();
   private volatile State state = new State(PublicJwks.of(List.of()), JwksStatus.initial());
@@ -62,8 +61,7 @@ public final class RemoteJwks implements VerificationKeys, Closeable {
     this.jwksUri = Optional.ofNullable(builder.jwksUri);
     this.http = new HttpFetcher(builder.connectTimeout, builder.requestTimeout, builder.maxResponseBytes);
     this.clock = builder.clock;
-    this.refreshInterval = builder.refreshInterval;
-    this.refetchInterval = builder.refetchInterval;
+    this.fetchSchedule = new FetchSchedule(builder.refreshInterval, builder.refetchInterval);
     // The pool starts its daemon thread on the first schedule, so an unused instance holds none.
     this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "gatehouse-jwks-refresh");
@@ -144,25 +142,24 @@ public final class RemoteJwks implements VerificationKeys, Closeable {
   }
 
   private boolean refetchAllowed() {
-    Optional<Instant> last = state.status().lastAttempt();
-    return last.isEmpty() || !clock.instant().isBefore(last.get().plus(refetchInterval));
+    return fetchSchedule.refetchAllowed(state.status().lastAttempt(), clock.instant());
   }
 
   private void fetchLocked() {
     Instant started = clock.instant();
-    Duration next = refetchInterval;
+    Duration next = fetchSchedule.afterFailure();
     try {
       HttpFetcher.Response response = http.get(jwksUriLocked(), ACCEPT);
       PublicJwks keys = PublicJwks.parse(response.body());
       if (keys.all().isEmpty()) {
         throw new IOException("JWKS holds no usable key");
       }
-      next = response.maxAge().map(this::boundedRefresh).orElse(refreshInterval);
+      next = fetchSchedule.afterSuccess(response.maxAge());
       succeeded(started, keys, next);
     } catch (IOException | KeyException e) {
       failed(started, e.getMessage(), next);
     } finally {
-      schedule(next);
+      scheduleRefresh(next);
     }
   }
 
@@ -171,14 +168,6 @@ public final class RemoteJwks implements VerificationKeys, Closeable {
       jwksUri = Optional.of(Discovery.jwksUri(http, issuer.orElseThrow()));
     }
     return jwksUri.get();
-  }
-
-  // max-age may shorten the refresh interval, never lengthen it, and never below the refetch interval.
-  private Duration boundedRefresh(Duration maxAge) {
-    if (maxAge.compareTo(refetchInterval) < 0) {
-      return refetchInterval;
-    }
-    return maxAge.compareTo(refreshInterval) > 0 ? refreshInterval : maxAge;
   }
 
   private void succeeded(Instant at, PublicJwks keys, Duration next) {
@@ -203,7 +192,7 @@ public final class RemoteJwks implements VerificationKeys, Closeable {
     }
   }
 
-  private void schedule(Duration delay) {
+  private void scheduleRefresh(Duration delay) {
     nextRun.ifPresent(run -> run.cancel(false));
     if (closed) {
       return;
