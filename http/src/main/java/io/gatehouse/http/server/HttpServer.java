@@ -71,8 +71,9 @@ public final class HttpServer implements AutoCloseable {
       serverChannel = bootstrap.bind(host, requestedPort).syncUninterruptibly().channel();
     } catch (Exception e) {
       blockingExecutor.shutdownNow();
-      String reason = e instanceof BindException ? "address already in use or not available" : e.getMessage();
-      throw new ListenerException(name + " listener cannot bind " + host + ":" + requestedPort + ": " + reason, e);
+      String reason = e instanceof BindException || String.valueOf(e.getMessage()).contains("in use")
+          ? "address already in use" : e.getMessage();
+      throw new ListenerException(name, name + " listener cannot bind " + host + ":" + requestedPort + ": " + reason, e);
     }
     LOG.info("{} listening on http://{}:{}", name, host, port());
     return this;

@@ -4,7 +4,15 @@ package io.gatehouse.http.server;
 public class ListenerException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  public ListenerException(String message, Throwable cause) {
+  private final String listener;
+
+  public ListenerException(String listener, String message, Throwable cause) {
     super(message, cause);
+    this.listener = listener;
+  }
+
+  /** The listener's name, e.g. {@code management}. */
+  public String listener() {
+    return listener;
   }
 }

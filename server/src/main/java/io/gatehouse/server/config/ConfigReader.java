@@ -1,0 +1,187 @@
+package io.gatehouse.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads typed values from one map of the configuration, applying {@code GATEHOUSE_<PATH>}
+ * environment overrides and recording every problem instead of stopping at the first.
+ */
+final class ConfigReader {
+  private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)");
+
+  private final Path file;
+  private final Map<String, String> env;
+  private final List<ConfigError> errors;
+  private final String path;
+  private final ConfigNode node;
+
+  ConfigReader(Path file, Map<String, String> env, List<ConfigError> errors, String path, ConfigNode node) {
+    this.file = file;
+    this.env = env;
+    this.errors = errors;
+    this.path = path;
+    this.node = node;
+    if (node != null && node.kind() != ConfigNode.Kind.MAP && node.kind() != ConfigNode.Kind.NULL) {
+      error(path, "", origin(node), "must be a map of settings");
+    }
+  }
+
+  /** The reader of a nested map (absent maps read as all defaults). */
+  ConfigReader section(String key) {
+    return new ConfigReader(file, env, errors, child(key), field(key).orElse(null));
+  }
+
+  /** Whether the key is written in the file. */
+  boolean has(String key) {
+    return field(key).isPresent();
+  }
+
+  /** Records an error for every key not in {@code known}. */
+  void allowOnly(Set<String> known) {
+    if (node == null) {
+      return;
+    }
+    node.fields().forEach((name, child) -> {
+      if (!known.contains(name)) {
+        error(child.path(), "", origin(child), "unknown key (expected one of " + String.join(", ", new TreeSet<>(known)) + ")");
+      }
+    });
+  }
+
+  /** A required integer in a range. */
+  Optional<Integer> requiredInteger(String key, int min, int max) {
+    Optional<Value> value = value(key);
+    if (value.isEmpty()) {
+      error(child(key), "", origin(node), "is required");
+      return Optional.empty();
+    }
+    return parseInteger(value.get(), min, max);
+  }
+
+  /** An integer in a range. */
+  int integer(String key, int fallback, int min, int max) {
+    return value(key).flatMap(v -> parseInteger(v, min, max)).orElse(fallback);
+  }
+
+  /** A non-blank string. */
+  String string(String key, String fallback) {
+    Optional<Value> value = value(key);
+    if (value.isPresent() && value.get().text.isBlank()) {
+      error(value.get(), "must not be blank");
+      return fallback;
+    }
+    return value.map(v -> v.text).orElse(fallback);
+  }
+
+  /** {@code true} or {@code false}. */
+  boolean bool(String key, boolean fallback) {
+    Optional<Value> value = value(key);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    String text = value.get().text.toLowerCase(Locale.ROOT);
+    if (!text.equals("true") && !text.equals("false")) {
+      error(value.get(), "must be true or false");
+      return fallback;
+    }
+    return Boolean.parseBoolean(text);
+  }
+
+  /** A duration such as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 7d}. */
+  Duration duration(String key, Duration fallback) {
+    Optional<Value> value = value(key);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    Matcher m = DURATION.matcher(value.get().text.trim());
+    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+      error(value.get(), "must be a positive duration like 500ms, 30s, 5m, 1h or 7d");
+      return fallback;
+    }
+    long amount = Long.parseLong(m.group(1));
+    switch (m.group(2)) {
+      case "ms":
+        return Duration.ofMillis(amount);
+      case "s":
+        return Duration.ofSeconds(amount);
+      case "m":
+        return Duration.ofMinutes(amount);
+      case "h":
+        return Duration.ofHours(amount);
+      default:
+        return Duration.ofDays(amount);
+    }
+  }
+
+  /** Records a problem with a key as written, whatever its value's shape. */
+  void invalid(String key, String reason) {
+    error(child(key), "", origin(field(key).orElse(node)), reason);
+  }
+
+  private Optional<Integer> parseInteger(Value value, int min, int max) {
+    try {
+      int parsed = Integer.parseInt(value.text.trim());
+      if (parsed >= min && parsed <= max) {
+        return Optional.of(parsed);
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the range
+    }
+    error(value, min == max ? "must be " + min : "must be an integer from " + min + " to " + max);
+    return Optional.empty();
+  }
+
+  private Optional<Value> value(String key) {
+    String childPath = child(key);
+    String envName = envName(childPath);
+    String fromEnv = env.get(envName);
+    if (fromEnv != null) {
+      return Optional.of(new Value(childPath, fromEnv, "env " + envName));
+    }
+    Optional<ConfigNode> child = field(key);
+    if (child.isEmpty() || child.get().kind() == ConfigNode.Kind.NULL) {
+      return Optional.empty();
+    }
+    if (child.get().kind() != ConfigNode.Kind.SCALAR) {
+      error(childPath, "", origin(child.get()), "must be a single value, not a " + child.get().kind().name().toLowerCase(Locale.ROOT));
+      return Optional.empty();
+    }
+    return Optional.of(new Value(childPath, child.get().text(), origin(child.get())));
+  }
+
+  /** The environment variable overriding a path: {@code management.port} → {@code GATEHOUSE_MANAGEMENT_PORT}. */
+  static String envName(String path) {
+    return "GATEHOUSE_" + path.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private Optional<ConfigNode> field(String key) {
+    return node == null ? Optional.empty() : node.field(key);
+  }
+
+  private String child(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  private String origin(ConfigNode at) {
+    return at == null ? file.toString() : file + ":" + at.line();
+  }
+
+  private void error(Value value, String reason) {
+    error(value.path, value.text, value.origin, reason);
+  }
+
+  private void error(String errorPath, String value, String origin, String reason) {
+    errors.add(new ConfigError(errorPath, value, origin, reason));
+  }
+
+  private record Value(String path, String text, String origin) {}
+}

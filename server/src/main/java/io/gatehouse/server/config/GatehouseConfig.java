@@ -1,0 +1,72 @@
+package io.gatehouse.server.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A validated configuration file.
+ *
+ * @param file where it came from
+ * @param eventLoops event-loop threads shared by every listener (default: cores)
+ * @param management the management listener
+ */
+public record GatehouseConfig(Path file, int eventLoops, ManagementConfig management) {
+  /** The only configuration format version. */
+  public static final int VERSION = 1;
+
+  private static final Set<String> TOP_LEVEL = Set.of("version", "event-loops", "management", "auth", "gateway");
+  private static final Set<String> NOT_YET = Set.of("auth", "gateway");
+
+  /**
+   * Loads and validates a file with environment overrides.
+   *
+   * @throws ConfigException with every problem found
+   */
+  public static GatehouseConfig load(Path file, Map<String, String> env) {
+    List<ConfigError> errors = new ArrayList<>();
+    ConfigNode root = YamlSource.read(file, errors);
+    if (root.kind() == ConfigNode.Kind.NULL) {
+      errors.add(new ConfigError("version", "", file.toString(), "is required (the file is empty); write version: 1"));
+      throw new ConfigException(errors);
+    }
+    ConfigReader top = new ConfigReader(file, env, errors, "", root);
+    top.allowOnly(TOP_LEVEL);
+    top.requiredInteger("version", VERSION, VERSION);
+    for (String role : NOT_YET) {
+      if (top.has(role)) {
+        top.invalid(role, "the " + role + " role is not available in this build yet");
+      }
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    int eventLoops = top.integer("event-loops", cores, 1, 1024);
+    ManagementConfig management = management(top.section("management"));
+    if (!errors.isEmpty()) {
+      errors.sort(Comparator.comparingInt(GatehouseConfig::line));
+      throw new ConfigException(errors);
+    }
+    return new GatehouseConfig(file, eventLoops, management);
+  }
+
+  /** Line of an error's origin ({@code file:line}); environment and file-level errors sort first. */
+  private static int line(ConfigError error) {
+    int colon = error.origin().lastIndexOf(':');
+    if (error.origin().startsWith("env ") || colon < 0) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(error.origin().substring(colon + 1));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static ManagementConfig management(ConfigReader section) {
+    section.allowOnly(Set.of("enabled", "host", "port"));
+    return new ManagementConfig(section.bool("enabled", true), section.string("host", "127.0.0.1"),
+        section.integer("port", 9090, 0, 65535));
+  }
+}

@@ -1,0 +1,82 @@
+package io.gatehouse.server.serve;
+
+import io.gatehouse.http.management.ManagementRoutes;
+import io.gatehouse.http.management.Readiness;
+import io.gatehouse.http.server.EventLoops;
+import io.gatehouse.http.server.HttpServer;
+import io.gatehouse.server.config.GatehouseConfig;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running Gatehouse process: event loops, metrics, readiness and its listeners. */
+public final class Gatehouse implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Gatehouse.class);
+
+  private final EventLoops loops;
+  private final Readiness readiness = new Readiness();
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final List<HttpServer> listeners = new ArrayList<>();
+  private boolean stopped;
+
+  private Gatehouse(GatehouseConfig config) {
+    this.loops = EventLoops.create(config.eventLoops());
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+  }
+
+  /**
+   * Starts what the configuration enables; on any failure stops what already started.
+   *
+   * @throws io.gatehouse.http.server.ListenerException when a port cannot be bound
+   */
+  public static Gatehouse start(GatehouseConfig config) {
+    Gatehouse gatehouse = new Gatehouse(config);
+    try {
+      if (config.management().enabled()) {
+        gatehouse.listeners.add(HttpServer.builder().name("management").host(config.management().host())
+            .port(config.management().port()).eventLoops(gatehouse.loops).meterRegistry(gatehouse.registry)
+            .router(ManagementRoutes.router(gatehouse.readiness, gatehouse.registry)).build().start());
+      }
+      return gatehouse;
+    } catch (RuntimeException e) {
+      gatehouse.close();
+      throw e;
+    }
+  }
+
+  /** A listener by name. */
+  public Optional<HttpServer> listener(String name) {
+    return listeners.stream().filter(l -> l.name().equals(name)).findFirst();
+  }
+
+  /** The process readiness that components register with. */
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  /** Graceful stop: not ready, drain every listener, stop the event loops. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    readiness.startDraining();
+    LOG.info("draining {} listener(s)", listeners.size());
+    listeners.forEach(HttpServer::drain);
+    loops.shutdown(Duration.ofSeconds(5));
+    LOG.info("stopped");
+  }
+}

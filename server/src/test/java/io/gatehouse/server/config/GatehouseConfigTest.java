@@ -1,0 +1,100 @@
+package io.gatehouse.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GatehouseConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void minimalFileGetsTheContractDefaults() throws IOException {
+    GatehouseConfig config = GatehouseConfig.load(write("version: 1\n"), Map.of());
+
+    assertThat(config.management()).isEqualTo(new ManagementConfig(true, "127.0.0.1", 9090));
+    assertThat(config.eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
+  }
+
+  @Test
+  void reportsEveryErrorAtOnceWithPathValueLineAndReason() throws IOException {
+    Path file = write("""
+        version: 2
+        event-loops: lots
+        management:
+          port: 99999
+          hots: 127.0.0.1
+          enabled: maybe
+        extra: 1
+        """);
+
+    List<ConfigError> errors = errorsOf(file, Map.of());
+
+    assertThat(errors).extracting(ConfigError::toString).containsExactly(
+        file + ":1: version = \"2\": must be 1",
+        file + ":2: event-loops = \"lots\": must be an integer from 1 to 1024",
+        file + ":4: management.port = \"99999\": must be an integer from 0 to 65535",
+        file + ":5: management.hots: unknown key (expected one of enabled, host, port)",
+        file + ":6: management.enabled = \"maybe\": must be true or false",
+        file + ":7: extra: unknown key (expected one of auth, event-loops, gateway, management, version)");
+  }
+
+  @Test
+  void environmentOverridesTheFileAndIsNamedAsTheOrigin() throws IOException {
+    Path file = write("version: 1\nmanagement:\n  port: 9090\n");
+
+    GatehouseConfig config = GatehouseConfig.load(file, Map.of("GATEHOUSE_MANAGEMENT_PORT", "9191",
+        "GATEHOUSE_EVENT_LOOPS", "3"));
+    List<ConfigError> errors = errorsOf(file, Map.of("GATEHOUSE_MANAGEMENT_PORT", "abc"));
+
+    assertThat(config.management().port()).isEqualTo(9191);
+    assertThat(config.eventLoops()).isEqualTo(3);
+    assertThat(errors).extracting(ConfigError::origin).containsExactly("env GATEHOUSE_MANAGEMENT_PORT");
+  }
+
+  @Test
+  void missingVersionEmptyFileAndDuplicateKeysAreErrors() throws IOException {
+    assertThat(errorsOf(write("management:\n  port: 1\n"), Map.of()))
+        .extracting(ConfigError::path).containsExactly("version");
+    assertThat(errorsOf(write(""), Map.of())).extracting(ConfigError::reason)
+        .singleElement().asString().contains("version: 1");
+    assertThat(errorsOf(write("version: 1\nversion: 1\n"), Map.of()))
+        .extracting(ConfigError::toString).anyMatch(s -> s.endsWith(":2: version: duplicate key"));
+  }
+
+  @Test
+  void wrongShapesAndUnavailableRolesAreExplained() throws IOException {
+    List<ConfigError> errors = errorsOf(write("version: 1\nmanagement: [1, 2]\ngateway:\n  routes: []\n"), Map.of());
+
+    assertThat(errors).extracting(ConfigError::reason)
+        .contains("must be a map of settings", "the gateway role is not available in this build yet");
+  }
+
+  @Test
+  void unreadableOrInvalidYamlSaysWhere() throws IOException {
+    assertThat(errorsOf(dir.resolve("missing.yaml"), Map.of())).extracting(ConfigError::reason)
+        .containsExactly("file not found");
+    Path broken = write("version: 1\nmanagement: {port: [\n");
+    assertThat(errorsOf(broken, Map.of())).singleElement()
+        .satisfies(e -> assertThat(e.reason()).startsWith("not valid YAML"));
+  }
+
+  private Path write(String yaml) throws IOException {
+    return Files.writeString(Files.createTempFile(dir, "gatehouse", ".yaml"), yaml);
+  }
+
+  private static List<ConfigError> errorsOf(Path file, Map<String, String> env) {
+    try {
+      GatehouseConfig.load(file, env);
+    } catch (ConfigException e) {
+      return e.errors();
+    }
+    return fail("expected configuration errors in " + file);
+  }
+}
