@@ -134,6 +134,39 @@ class EncodingAttackTest {
   }
 
   @OnEveryProvider
+  void rejectsClaimsSetInUtf16(CryptoProvider provider) {
+    Fixture es256 = new Fixture(SigningAlgorithm.ES256, provider);
+    byte[] claims = Forge.json(es256.claims()).getBytes(StandardCharsets.UTF_16BE);
+
+    String token = Forge.sign(es256.key, provider, Forge.b64(Forge.json(es256.header())), Forge.b64(claims));
+
+    assertRejected(Rejection.MALFORMED, () -> es256.verify(token));
+  }
+
+  @OnEveryProvider
+  void rejectsOverlongUtf8InClaims(CryptoProvider provider) {
+    Fixture es256 = new Fixture(SigningAlgorithm.ES256, provider);
+    Map<String, Object> claims = es256.claims();
+    claims.put("iss", "http:~~127.0.0.1:9000");
+    byte[] utf8 = Forge.json(claims).getBytes(StandardCharsets.UTF_8);
+    // Each '~' placeholder becomes an overlong two-byte '/': a second spelling of the real issuer.
+    byte[] overlong = new byte[utf8.length + 2];
+    int j = 0;
+    for (byte b : utf8) {
+      if (b == '~') {
+        overlong[j++] = (byte) 0xc0;
+        overlong[j++] = (byte) 0xaf;
+      } else {
+        overlong[j++] = b;
+      }
+    }
+
+    String token = Forge.sign(es256.key, provider, Forge.b64(Forge.json(es256.header())), Forge.b64(overlong));
+
+    assertRejected(Rejection.MALFORMED, () -> es256.verify(token));
+  }
+
+  @OnEveryProvider
   void acceptsClaimsNestedUpToTheDepthLimit(CryptoProvider provider) {
     Fixture es256 = new Fixture(SigningAlgorithm.ES256, provider);
 
