@@ -3,6 +3,8 @@ package io.gatehouse.token;
 import io.gatehouse.token.crypto.CryptoProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** The providers tests run against: always the JDK, and ACCP where it loads (required under CI). */
 public final class Providers {
@@ -21,5 +23,10 @@ public final class Providers {
       }
     });
     return providers;
+  }
+
+  /** Every provider paired with every value: arguments {@code (provider, value)}. */
+  public static Stream<Arguments> with(Object... values) {
+    return all().stream().flatMap(provider -> Stream.of(values).map(value -> Arguments.of(provider, value)));
   }
 }

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,7 +41,7 @@ public final class StrictJson {
    * @throws IllegalArgumentException with a short reason when the input is not acceptable
    */
   public static Map<String, Object> parseObject(byte[] json) {
-    try (JsonParser parser = FACTORY.createParser(json)) {
+    try (JsonParser parser = FACTORY.createParser(utf8(json))) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException("not a JSON object");
       }
@@ -50,6 +54,23 @@ public final class StrictJson {
       throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("invalid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Decodes strictly before Jackson sees the text: given bytes, Jackson would auto-detect UTF-16
+   * and UTF-32, skip a byte order mark and accept overlong UTF-8, each a second spelling of the
+   * same JSON.
+   */
+  private static String utf8(byte[] json) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(json))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("invalid UTF-8");
     }
   }
 

@@ -101,8 +101,10 @@ public final class CompactJws {
   }
 
   private static byte[] decode(String token, int from, int to, String part) {
-    if (from == to && !"payload".equals(part)) {
-      throw new TokenRejectedException(Rejection.MALFORMED, "empty " + part);
+    // An empty signature is the canonical encoding of zero bytes (an unsecured "alg":"none" JWS):
+    // the algorithm check or the signature check rejects it, so the reason names the real defect.
+    if (from == to && "header".equals(part)) {
+      throw new TokenRejectedException(Rejection.MALFORMED, "empty header");
     }
     try {
       return Base64Url.decode(token, from, to);

@@ -8,7 +8,10 @@ public enum Rejection {
   OVERSIZED("oversized"),
   /** {@code alg} is {@code none} or an algorithm Gatehouse does not verify with. */
   UNSUPPORTED_ALGORITHM("unsupported_algorithm"),
-  /** A header Gatehouse never honours: {@code jwk}, {@code jku}, {@code x5u}, {@code x5c}, {@code crit}, {@code b64}. */
+  /**
+   * A header Gatehouse never honours: {@code jwk}, {@code jku}, {@code x5u}, {@code x5c}, {@code crit},
+   * {@code b64}, {@code enc}, {@code zip}.
+   */
   FORBIDDEN_HEADER("forbidden_header"),
   /** No key with the token's {@code kid}. */
   UNKNOWN_KEY("unknown_key"),
