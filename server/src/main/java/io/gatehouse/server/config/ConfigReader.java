@@ -40,6 +40,26 @@ final class ConfigReader {
     return new ConfigReader(file, env, errors, child(key), field(key).orElse(null));
   }
 
+  /** The keys written in this map, in file order. */
+  List<String> keys() {
+    return node == null ? List.of() : List.copyOf(node.fields().keySet());
+  }
+
+  /** One of a fixed set of words (case-insensitive), returned as written in {@code allowed}. */
+  String oneOf(String key, String fallback, List<String> allowed) {
+    Optional<Value> value = value(key);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    for (String candidate : allowed) {
+      if (candidate.equalsIgnoreCase(value.get().text.trim())) {
+        return candidate;
+      }
+    }
+    error(value.get(), "must be one of " + String.join(", ", allowed));
+    return fallback;
+  }
+
   /** Whether the key is written in the file. */
   boolean has(String key) {
     return field(key).isPresent();

@@ -1,10 +1,12 @@
 package io.gatehouse.server.config;
 
+import io.gatehouse.auth.AuthSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,13 +15,14 @@ import java.util.Set;
  * @param file where it came from
  * @param eventLoops event-loop threads shared by every listener (default: cores)
  * @param management the management listener
+ * @param auth the auth role, when enabled
  */
-public record GatehouseConfig(Path file, int eventLoops, ManagementConfig management) {
+public record GatehouseConfig(Path file, int eventLoops, ManagementConfig management, Optional<AuthSettings> auth) {
   /** The only configuration format version. */
   public static final int VERSION = 1;
 
   private static final Set<String> TOP_LEVEL = Set.of("version", "event-loops", "management", "auth", "gateway");
-  private static final Set<String> NOT_YET = Set.of("auth", "gateway");
+  private static final Set<String> NOT_YET = Set.of("gateway");
 
   /**
    * Loads and validates a file with environment overrides.
@@ -44,11 +47,17 @@ public record GatehouseConfig(Path file, int eventLoops, ManagementConfig manage
     int cores = Runtime.getRuntime().availableProcessors();
     int eventLoops = top.integer("event-loops", cores, 1, 1024);
     ManagementConfig management = management(top.section("management"));
+    Optional<AuthSettings> auth = Optional.empty();
+    if (top.has("auth")) {
+      ConfigReader section = top.section("auth");
+      AuthSettings settings = AuthConfig.bind(section, file.toAbsolutePath().getParent(), env);
+      auth = section.bool("enabled", true) ? Optional.of(settings) : Optional.empty();
+    }
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparingInt(GatehouseConfig::line));
       throw new ConfigException(errors);
     }
-    return new GatehouseConfig(file, eventLoops, management);
+    return new GatehouseConfig(file, eventLoops, management, auth);
   }
 
   /** Line of an error's origin ({@code file:line}); environment and file-level errors sort first. */

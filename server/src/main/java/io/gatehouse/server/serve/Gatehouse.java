@@ -1,5 +1,8 @@
 package io.gatehouse.server.serve;
 
+import io.gatehouse.auth.AuthService;
+import io.gatehouse.auth.AuthSettings;
+import io.gatehouse.auth.apikeys.AuthChanges;
 import io.gatehouse.http.management.ManagementRoutes;
 import io.gatehouse.http.management.Readiness;
 import io.gatehouse.http.server.EventLoops;
@@ -11,6 +14,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +31,7 @@ public final class Gatehouse implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final List<HttpServer> listeners = new ArrayList<>();
   private boolean stopped;
+  private AuthService auth;
 
   private Gatehouse(GatehouseConfig config) {
     this.loops = EventLoops.create(config.eventLoops());
@@ -44,6 +49,7 @@ public final class Gatehouse implements AutoCloseable {
   public static Gatehouse start(GatehouseConfig config) {
     Gatehouse gatehouse = new Gatehouse(config);
     try {
+      config.auth().ifPresent(settings -> gatehouse.startAuth(settings));
       if (config.management().enabled()) {
         gatehouse.listeners.add(HttpServer.builder().name("management").host(config.management().host())
             .port(config.management().port()).eventLoops(gatehouse.loops).meterRegistry(gatehouse.registry)
@@ -54,6 +60,20 @@ public final class Gatehouse implements AutoCloseable {
       gatehouse.close();
       throw e;
     }
+  }
+
+  private void startAuth(AuthSettings settings) {
+    auth = AuthService.start(settings, loops, registry, readiness, AuthChanges.NONE, System.getenv(), Clock.systemUTC());
+    listeners.add(auth.authListener());
+    listeners.add(auth.adminListener());
+    auth.bootstrapAdminSecret().ifPresent(secret -> System.out.println(
+        "gatehouse: created admin client 'admin' with secret " + secret.reveal() + "\n"
+            + "gatehouse: (shown once; also written to " + settings.dataDir().resolve("admin-credentials") + ", mode 0600)"));
+  }
+
+  /** The auth service, when the auth role runs. */
+  public Optional<AuthService> auth() {
+    return Optional.ofNullable(auth);
   }
 
   /** A listener by name. */
@@ -76,6 +96,9 @@ public final class Gatehouse implements AutoCloseable {
     readiness.startDraining();
     LOG.info("draining {} listener(s)", listeners.size());
     listeners.forEach(HttpServer::drain);
+    if (auth != null) {
+      auth.close();
+    }
     loops.shutdown(Duration.ofSeconds(5));
     LOG.info("stopped");
   }

@@ -53,6 +53,7 @@ public final class AccessTokenVerifier {
   public static final class Builder {
     private String issuer;
     private final Set<String> audiences = new LinkedHashSet<>();
+    private boolean anyAudience;
     private VerificationKeys keys;
     private Clock clock = Clock.systemUTC();
     private Duration clockSkew = Duration.ofSeconds(30);
@@ -78,6 +79,15 @@ public final class AccessTokenVerifier {
         throw new IllegalArgumentException("audience must not be blank");
       }
       audiences.add(audience);
+      return this;
+    }
+
+    /**
+     * Accept any audience ({@code aud} must still be present and well-formed): for the issuer's
+     * own introspection endpoint, which answers for tokens of every audience.
+     */
+    public Builder anyAudience() {
+      this.anyAudience = true;
       return this;
     }
 
@@ -146,8 +156,11 @@ public final class AccessTokenVerifier {
       if (issuer == null) {
         throw new IllegalStateException("issuer must be set");
       }
-      if (audiences.isEmpty()) {
+      if (audiences.isEmpty() && !anyAudience) {
         throw new IllegalStateException("at least one audience must be set");
+      }
+      if (!audiences.isEmpty() && anyAudience) {
+        throw new IllegalStateException("anyAudience() and listed audiences exclude each other");
       }
       if (keys == null) {
         throw new IllegalStateException("keys must be set");

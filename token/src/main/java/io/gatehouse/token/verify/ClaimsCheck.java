@@ -45,7 +45,8 @@ final class ClaimsCheck {
     if (!issuer.equals(iss)) {
       throw new TokenRejectedException(Rejection.ISSUER_MISMATCH, "iss is not the expected issuer");
     }
-    if (audience.stream().noneMatch(audiences::contains)) {
+    // An empty set means any audience (see AccessTokenVerifier.Builder#anyAudience).
+    if (!audiences.isEmpty() && audience.stream().noneMatch(audiences::contains)) {
       throw new TokenRejectedException(Rejection.AUDIENCE_MISMATCH, "aud does not include " + audiences);
     }
     return new VerifiedToken(subject, iss, audience, optionalString(claims, "client_id"), scopes(claims),

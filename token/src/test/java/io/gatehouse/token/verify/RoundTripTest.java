@@ -55,4 +55,21 @@ class RoundTripTest {
         .isInstanceOfSatisfying(TokenRejectedException.class,
             e -> assertThat(e.reason()).isIn(Rejection.BAD_SIGNATURE, Rejection.MALFORMED));
   }
+
+  @org.junit.jupiter.api.Test
+  void anyAudienceAcceptsEveryAudienceButStillRequiresOne() {
+    SigningKey key = SigningKey.generate(SigningAlgorithm.ES256);
+    AccessTokenIssuer issuer = AccessTokenIssuer.builder().issuer("http://127.0.0.1:9000").signingKey(key)
+        .clock(CLOCK).build();
+    AccessTokenVerifier anyAudience = AccessTokenVerifier.builder().issuer("http://127.0.0.1:9000").anyAudience()
+        .keys(PublicJwks.of(List.of(key.verificationKey()))).clock(CLOCK).build();
+    String forInventory = issuer.mint(TokenRequest.builder().subject("alice").audience("inventory")
+        .clientId("gateway").lifetime(Duration.ofMinutes(5)).build()).value();
+
+    assertThat(anyAudience.verify(forInventory).audience()).containsExactly("inventory");
+    assertThatThrownBy(() -> AccessTokenVerifier.builder().issuer("http://127.0.0.1:9000").anyAudience()
+        .audience("orders").keys(PublicJwks.of(List.of())).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("anyAudience() and listed audiences exclude each other");
+  }
 }
