@@ -282,8 +282,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       detail = "header section too large";
     } else if (cause instanceof TooLongFrameException) {
       detail = "request framing too large";
-    } else if (cause instanceof StrictRequestDecoder.ObsoleteFoldException) {
-      detail = "obsolete line folding is not accepted";
+    } else if (cause instanceof StrictRequestDecoder.MalformedHeadException) {
+      detail = cause.getMessage();
     }
     return HttpException.builder(status).detail(detail).closeConnection().build();
   }

@@ -16,13 +16,16 @@ import java.util.List;
 /**
  * Netty's request decoder, configured strictly (bare CR/LF rejected, RFC 9112 transfer coding
  * rules, no duplicate {@code Content-Length}, validated header names and values), plus what it
- * does not refuse itself: obsolete line folding, which Netty would silently join.
+ * does not refuse itself (see {@link HeadScan}): a loosely formed request line, and obsolete line
+ * folding, which Netty would silently join.
  */
 final class StrictRequestDecoder extends HttpRequestDecoder {
   /** Room for method and version around an 8 KiB target. */
   static final int REQUEST_LINE_OVERHEAD = 32;
 
+  private final int maxRequestLine;
   private boolean atMessageStart = true;
+  private boolean requestLineChecked;
   private boolean failed;
 
   StrictRequestDecoder(int maxUriBytes, int maxHeaderBytes) {
@@ -36,6 +39,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         .setUseRfc9112TransferEncoding(true)
         .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(true))
         .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(true)));
+    this.maxRequestLine = maxUriBytes + REQUEST_LINE_OVERHEAD;
   }
 
   @Override
@@ -44,12 +48,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
       buffer.skipBytes(buffer.readableBytes());
       return;
     }
-    if (atMessageStart && HeadScan.hasObsoleteFold(buffer)) {
-      failed = true;
-      buffer.skipBytes(buffer.readableBytes());
-      DefaultFullHttpRequest invalid = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/bad-request");
-      invalid.setDecoderResult(DecoderResult.failure(new ObsoleteFoldException()));
-      out.add(invalid);
+    if (atMessageStart && !scanHead(buffer, out)) {
       return;
     }
     int before = out.size();
@@ -58,18 +57,50 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
       Object decoded = out.get(i);
       if (decoded instanceof LastHttpContent) {
         atMessageStart = true;
+        requestLineChecked = false;
       } else if (decoded instanceof HttpMessage) {
         atMessageStart = false;
       }
     }
   }
 
-  /** Obsolete line folding (RFC 9112 §5.2) in a request head. */
-  static final class ObsoleteFoldException extends IllegalArgumentException {
+  /** Checks the unread part of a head before Netty consumes it; false when it was refused. */
+  private boolean scanHead(ByteBuf buffer, List<Object> out) {
+    int headerLines = buffer.readerIndex();
+    if (!requestLineChecked) {
+      int start = HeadScan.requestLineStart(buffer);
+      int lf = HeadScan.requestLineEnd(buffer, start, maxRequestLine);
+      if (lf < 0) {
+        return true; // not all here yet, or too long: Netty waits or answers 414
+      }
+      if (!HeadScan.isWellFormedRequestLine(buffer, start, lf)) {
+        fail(buffer, out, "malformed request line");
+        return false;
+      }
+      requestLineChecked = true;
+      headerLines = lf + 1;
+    }
+    if (HeadScan.hasObsoleteFold(buffer, headerLines)) {
+      fail(buffer, out, "obsolete line folding is not accepted");
+      return false;
+    }
+    return true;
+  }
+
+  private void fail(ByteBuf buffer, List<Object> out, String detail) {
+    failed = true;
+    buffer.skipBytes(buffer.readableBytes());
+    DefaultFullHttpRequest invalid = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/bad-request");
+    invalid.setDecoderResult(DecoderResult.failure(new MalformedHeadException(detail)));
+    out.add(invalid);
+  }
+
+  /** A request head Netty would accept but RFC 9112 does not; the message is safe for the wire. */
+  static final class MalformedHeadException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    ObsoleteFoldException() {
-      super("obsolete line folding in header section");
+    MalformedHeadException(String detail) {
+      super(detail);
     }
   }
 }
