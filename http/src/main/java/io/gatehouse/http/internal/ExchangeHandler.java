@@ -151,11 +151,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
       }
     } catch (HttpException e) {
-      if (expectsBody && !e.closeConnection()) {
-        e = HttpException.builder(e.status()).type(e.type()).title(e.title()).detail(e.detail()).closeConnection()
-            .build();
-      }
-      refuse(exchange, e);
+      // The body that follows is not read, so the connection cannot carry another request.
+      refuse(exchange, e, expectsBody);
     }
   }
 
@@ -214,11 +211,15 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void refuse(Exchange exchange, HttpException problem) {
+    refuse(exchange, problem, false);
+  }
+
+  private void refuse(Exchange exchange, HttpException problem, boolean close) {
     if (problem.status() != 404 && problem.status() != 405) {
       listener.metrics().rejected(Integer.toString(problem.status()));
     }
     exchange.release();
-    respond(exchange, Problems.render(problem, exchange.requestId), problem.closeConnection());
+    respond(exchange, Problems.render(problem, exchange.requestId), close || problem.closeConnection());
   }
 
   private void respond(Exchange exchange, Response response, boolean forceClose) {
