@@ -254,7 +254,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     timeouts.awaitNextRequest();
-    while (current == null && !queued.isEmpty() && !closing) {
+    // Feed queued objects until one exchange has its whole request (head and body) again.
+    while (!queued.isEmpty() && !closing && (current == null || !current.requestComplete)) {
       process(queued.poll());
     }
     if (queued.isEmpty() && !ctx.channel().config().isAutoRead()) {
