@@ -98,17 +98,15 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
   /** A read timeout fired. */
   void timedOut(ReadTimeouts.Expiry expiry) {
-    if (expiry == ReadTimeouts.Expiry.IDLE || (current == null && !timeouts.bytesSeen())) {
-      ctx.close();
-      return;
-    }
-    listener.metrics().rejected(expiry == ReadTimeouts.Expiry.HEADER ? "header_timeout" : "body_timeout");
-    if (current != null && current.responseStarted) {
+    boolean nothingToAnswer = current == null && !timeouts.bytesSeen();
+    boolean alreadyAnswered = current != null && current.responseStarted;
+    if (expiry == ReadTimeouts.Expiry.IDLE || nothingToAnswer || alreadyAnswered) {
       ctx.close();
       return;
     }
     Exchange exchange = current != null ? current : new Exchange(timeoutHead(), RequestIds.generate());
-    refuse(exchange, HttpException.builder(408).detail("request not received in time").closeConnection().build());
+    refuse(exchange, HttpException.builder(408).detail("request not received in time").closeConnection().build(),
+        false, expiry == ReadTimeouts.Expiry.HEADER ? "header_timeout" : "body_timeout");
   }
 
   /** Drain: close now when idle, otherwise after the exchange in flight. */
@@ -152,7 +150,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       }
     } catch (HttpException e) {
       // The body that follows is not read, so the connection cannot carry another request.
-      refuse(exchange, e, expectsBody);
+      refuse(exchange, e, expectsBody, reason(e));
     }
   }
 
@@ -211,12 +209,13 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void refuse(Exchange exchange, HttpException problem) {
-    refuse(exchange, problem, false);
+    refuse(exchange, problem, false, reason(problem));
   }
 
-  private void refuse(Exchange exchange, HttpException problem, boolean close) {
-    if (problem.status() != 404 && problem.status() != 405) {
-      listener.metrics().rejected(Integer.toString(problem.status()));
+  /** Answers without running a handler; {@code reason} labels the rejection metric (null: not counted). */
+  private void refuse(Exchange exchange, HttpException problem, boolean close, String reason) {
+    if (reason != null) {
+      listener.metrics().rejected(reason);
     }
     exchange.release();
     respond(exchange, Problems.render(problem, exchange.requestId), close || problem.closeConnection());
@@ -271,6 +270,11 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
           exchange.head.method().name(), exchange.path, exchange.rawQuery, status, exchange.bodyBytes, bytesOut,
           duration, exchange.routeName(), String.valueOf(ctx.channel().remoteAddress())));
     }
+  }
+
+  /** The rejection metric's reason: the status, except that routing misses are not rejections. */
+  private static String reason(HttpException problem) {
+    return problem.status() == 404 || problem.status() == 405 ? null : Integer.toString(problem.status());
   }
 
   private static HttpException decoderFailure(Throwable cause) {
