@@ -238,13 +238,18 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       if (!keepAlive || !f.isSuccess()) {
         f.channel().close();
       } else {
+        exchange.responseWritten = true;
         finishIfDone(exchange);
       }
     });
   }
 
+  /**
+   * Moves on to the next request once this one is read and its response written: waiting for
+   * the write keeps a client that does not read from making the server buffer answers.
+   */
   private void finishIfDone(Exchange exchange) {
-    if (current != exchange || !exchange.requestComplete || !exchange.responseStarted || closing) {
+    if (current != exchange || !exchange.requestComplete || !exchange.responseWritten || closing) {
       return;
     }
     current = null;
