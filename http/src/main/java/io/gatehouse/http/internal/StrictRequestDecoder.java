@@ -6,18 +6,20 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import java.util.List;
 
 /**
  * Netty's request decoder, configured strictly (bare CR/LF rejected, RFC 9112 transfer coding
  * rules, no duplicate {@code Content-Length}, validated header names and values), plus what it
- * does not refuse itself (see {@link HeadScan}): a loosely formed request line, and obsolete line
- * folding, which Netty would silently join.
+ * does not refuse itself: a loosely formed request line and obsolete line folding, which Netty
+ * would silently join (see {@link HeadScan}), and a repeated {@code Content-Length} on HTTP/1.0.
  */
 final class StrictRequestDecoder extends HttpRequestDecoder {
   /** Room for method and version around an 8 KiB target. */
@@ -26,6 +28,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
   private final int maxRequestLine;
   private boolean atMessageStart = true;
   private boolean requestLineChecked;
+  private int contentLengthFields;
   private boolean failed;
 
   StrictRequestDecoder(int maxUriBytes, int maxHeaderBytes) {
@@ -55,13 +58,29 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     super.decode(ctx, buffer, out);
     for (int i = before; i < out.size(); i++) {
       Object decoded = out.get(i);
+      if (decoded instanceof HttpMessage) {
+        atMessageStart = false;
+        contentLengthFields = 0;
+      }
       if (decoded instanceof LastHttpContent) {
         atMessageStart = true;
         requestLineChecked = false;
-      } else if (decoded instanceof HttpMessage) {
-        atMessageStart = false;
       }
     }
+  }
+
+  /**
+   * Refuses a second {@code Content-Length} field. Netty does so itself for HTTP/1.1 only; for
+   * HTTP/1.0 it would take the first value, and a peer that took another would frame the stream
+   * differently.
+   */
+  @Override
+  protected AsciiString splitHeaderName(byte[] bytes, int start, int length) {
+    AsciiString name = super.splitHeaderName(bytes, start, length);
+    if (HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name) && ++contentLengthFields > 1) {
+      throw new MalformedHeadException("more than one Content-Length field");
+    }
+    return name;
   }
 
   /** Checks the unread part of a head before Netty consumes it; false when it was refused. */

@@ -66,6 +66,17 @@ class StrictParsingTest {
   }
 
   @Test
+  void rejectsConflictingContentLengthsOnHttp10() throws Exception {
+    assertRejected("POST /echo HTTP/1.0\r\nConnection: keep-alive\r\nContent-Length: 2\r\nContent-Length: 30\r\n\r\n"
+        + "hiGET /hello HTTP/1.1\r\nHost: x\r\n\r\n", 400);
+  }
+
+  @Test
+  void rejectsARepeatedContentLengthOnHttp10() throws Exception {
+    assertRejected("POST /echo HTTP/1.0\r\nContent-Length: 2\r\ncontent-length: 2\r\n\r\nhi", 400);
+  }
+
+  @Test
   void rejectsAContentLengthListInOneField() throws Exception {
     assertRejected(post("Content-Length: 2, 2\r\n") + "ab", 400);
   }
