@@ -83,6 +83,15 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     return name;
   }
 
+  /**
+   * The placeholder for a request whose request line could not be read. HTTP/1.1 rather than
+   * Netty's HTTP/1.0, since its version is what the refusal is answered with.
+   */
+  @Override
+  protected HttpMessage createInvalidMessage() {
+    return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/bad-request");
+  }
+
   /** Checks the unread part of a head before Netty consumes it; false when it was refused. */
   private boolean scanHead(ByteBuf buffer, List<Object> out) {
     int headerLines = buffer.readerIndex();
@@ -109,7 +118,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
   private void fail(ByteBuf buffer, List<Object> out, String detail) {
     failed = true;
     buffer.skipBytes(buffer.readableBytes());
-    DefaultFullHttpRequest invalid = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/bad-request");
+    HttpMessage invalid = createInvalidMessage();
     invalid.setDecoderResult(DecoderResult.failure(new MalformedHeadException(detail)));
     out.add(invalid);
   }

@@ -55,6 +55,14 @@ class LimitsTest {
   }
 
   @Test
+  void answersARequestLineTooLongToParseInHttp11() throws Exception {
+    try (RawConnection connection = server.connect()) {
+      RawResponse response = connection.write("GET /" + "a".repeat(4 * LIMITS.maxUriBytes())).readResponse();
+      assertThat(response.statusLine()).isEqualTo("HTTP/1.1 414 Request-URI Too Long");
+    }
+  }
+
+  @Test
   void answersAHeaderSectionOverTheLimitWith431() throws Exception {
     String big = "X-Big: " + "b".repeat(LIMITS.maxHeaderBytes()) + "\r\n";
     assertRefused("GET /hello HTTP/1.1\r\nHost: localhost\r\n" + big + "\r\n", 431);
