@@ -25,11 +25,14 @@ class AccessLogTest {
   private final Logger logger = (Logger) LoggerFactory.getLogger(AccessLog.LOGGER);
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
   private Level previousLevel;
+  private boolean previousAdditive;
 
   @BeforeEach
   void capture() {
     previousLevel = logger.getLevel();
+    previousAdditive = logger.isAdditive();
     logger.setLevel(Level.INFO);
+    logger.setAdditive(false);
     lines.start();
     logger.addAppender(lines);
   }
@@ -38,6 +41,7 @@ class AccessLogTest {
   void release() {
     logger.detachAppender(lines);
     logger.setLevel(previousLevel);
+    logger.setAdditive(previousAdditive);
   }
 
   @Test
