@@ -9,7 +9,6 @@ import io.gatehouse.http.observe.RequestIds;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
@@ -20,8 +19,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -133,7 +130,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     Exchange exchange = new Exchange(head, RequestIds.keepOrGenerate(head.headers().get(RequestIds.HEADER)));
     current = exchange;
     if (head.decoderResult().isFailure()) {
-      refuse(exchange, decoderFailure(head.decoderResult().cause()));
+      refuse(exchange, StrictRequestDecoder.refusal(head.decoderResult().cause()));
       return;
     }
     boolean expectsBody = HttpUtil.isTransferEncodingChunked(head) || HttpUtil.getContentLength(head, 0L) > 0;
@@ -164,7 +161,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     if (content.decoderResult().isFailure()) {
-      refuse(exchange, decoderFailure(content.decoderResult().cause()));
+      refuse(exchange, StrictRequestDecoder.refusal(content.decoderResult().cause()));
       return;
     }
     try {
@@ -280,23 +277,6 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   /** The rejection metric's reason: the status, except that routing misses are not rejections. */
   private static String reason(HttpException problem) {
     return problem.status() == 404 || problem.status() == 405 ? null : Integer.toString(problem.status());
-  }
-
-  private static HttpException decoderFailure(Throwable cause) {
-    int status = 400;
-    String detail = "malformed request";
-    if (cause instanceof TooLongHttpLineException) {
-      status = 414;
-      detail = "request line too long";
-    } else if (cause instanceof TooLongHttpHeaderException) {
-      status = 431;
-      detail = "header section too large";
-    } else if (cause instanceof TooLongFrameException) {
-      detail = "request framing too large";
-    } else if (cause instanceof StrictRequestDecoder.MalformedHeadException) {
-      detail = cause.getMessage();
-    }
-    return HttpException.builder(status).detail(detail).closeConnection().build();
   }
 
   private static HttpRequest timeoutHead() {

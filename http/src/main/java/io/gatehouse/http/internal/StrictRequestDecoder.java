@@ -1,8 +1,10 @@
 package io.gatehouse.http.internal;
 
+import io.gatehouse.http.HttpException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -12,6 +14,8 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.AsciiString;
 import java.util.List;
 
@@ -121,6 +125,24 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     HttpMessage invalid = createInvalidMessage();
     invalid.setDecoderResult(DecoderResult.failure(new MalformedHeadException(detail)));
     out.add(invalid);
+  }
+
+  /** The refusal for a decoding failure: 414, 431 or 400, always closing the connection. */
+  static HttpException refusal(Throwable cause) {
+    int status = 400;
+    String detail = "malformed request";
+    if (cause instanceof TooLongHttpLineException) {
+      status = 414;
+      detail = "request line too long";
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      status = 431;
+      detail = "header section too large";
+    } else if (cause instanceof TooLongFrameException) {
+      detail = "request framing too large";
+    } else if (cause instanceof MalformedHeadException) {
+      detail = cause.getMessage();
+    }
+    return HttpException.builder(status).detail(detail).closeConnection().build();
   }
 
   /** A request head Netty would accept but RFC 9112 does not; the message is safe for the wire. */
