@@ -3,6 +3,8 @@ package io.gatehouse.http.handler;
 import io.gatehouse.http.HttpException;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,14 +19,30 @@ public final class FormData {
     this.parameters = parameters;
   }
 
-  /** Decodes an encoded form ({@code a=1&b=2}); {@code +} is a space. */
+  /**
+   * Decodes an encoded form ({@code a=1&b=2}); {@code +} is a space.
+   *
+   * @throws HttpException 400 when malformed or with more than 256 parameters
+   */
   public static FormData decode(String encoded) {
+    Map<String, List<String>> decoded;
     try {
-      return new FormData(Map.copyOf(new QueryStringDecoder(encoded, StandardCharsets.UTF_8, false,
-          MAX_PARAMETERS, true).parameters()));
+      // One over the limit: the decoder stops quietly at its limit, which would drop the rest.
+      decoded = new QueryStringDecoder(encoded, StandardCharsets.UTF_8, false, MAX_PARAMETERS + 1, true)
+          .parameters();
     } catch (IllegalArgumentException e) {
       throw HttpException.badRequest("malformed form encoding");
     }
+    int count = 0;
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> entry : decoded.entrySet()) {
+      count += entry.getValue().size();
+      parameters.put(entry.getKey(), List.copyOf(entry.getValue()));
+    }
+    if (count > MAX_PARAMETERS) {
+      throw HttpException.badRequest("more than " + MAX_PARAMETERS + " parameters");
+    }
+    return new FormData(Collections.unmodifiableMap(parameters));
   }
 
   /** The single value of a parameter; 400 when it is repeated (ambiguous, RFC 6749 §3.1). */

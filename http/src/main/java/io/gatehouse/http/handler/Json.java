@@ -1,11 +1,14 @@
 package io.gatehouse.http.handler;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gatehouse.http.HttpException;
 import java.io.IOException;
@@ -42,15 +45,34 @@ public final class Json {
   /**
    * Reads a request body.
    *
-   * @throws HttpException 400 naming what is wrong (never echoing the body)
+   * @throws HttpException 400 naming the kind of problem and where (never echoing the body)
    */
   public static <T> T read(byte[] body, Class<T> type) {
     try {
       return MAPPER.readValue(body, type);
     } catch (JsonProcessingException e) {
-      throw HttpException.badRequest("invalid JSON body: " + e.getOriginalMessage());
+      // Jackson's own messages quote the offending input, which may be a secret.
+      throw HttpException.badRequest("invalid JSON body: " + kind(e) + location(e.getLocation()));
     } catch (IOException e) {
       throw HttpException.badRequest("invalid JSON body");
     }
+  }
+
+  private static String kind(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException) {
+      return "unknown field";
+    }
+    if (e instanceof DatabindException) {
+      return "a value has the wrong type or shape";
+    }
+    String original = e.getOriginalMessage();
+    return original != null && original.startsWith("Duplicate field") ? "duplicate field" : "malformed JSON";
+  }
+
+  private static String location(JsonLocation location) {
+    if (location == null || location.getLineNr() < 1) {
+      return "";
+    }
+    return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 }

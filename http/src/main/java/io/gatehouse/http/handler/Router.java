@@ -5,16 +5,19 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Maps method + path to a route over a segment trie: literal segments win over {@code {param}}
- * segments; a path with no route is 404, a path whose routes lack the method is 405 with
- * {@code Allow}. {@code HEAD} falls back to {@code GET}. Immutable once built.
+ * segments, falling back to the parameter when the literal branch has no route for the request;
+ * a path with no route is 404, a path whose routes lack the method is 405 with {@code Allow}.
+ * {@code HEAD} falls back to {@code GET}. Immutable once built.
  */
 public final class Router {
   private final Node root;
@@ -29,7 +32,9 @@ public final class Router {
   }
 
   /**
-   * Chooses the route for a request.
+   * Chooses the route for a request. Literal segments are tried before a parameter, and a
+   * parameter is tried when the literal branch has no route for the path and method; {@code
+   * Allow} lists the methods of every template that matches the path.
    *
    * @param rawPath the path as received, percent-encoded, without query
    * @throws HttpException 400 for undecodable paths, 404, or 405 with {@code Allow}
@@ -38,42 +43,66 @@ public final class Router {
     if (!rawPath.startsWith("/")) {
       throw HttpException.notFound();
     }
-    Map<String, String> parameters = new HashMap<>(4);
-    Node node = root;
-    int start = 1;
-    while (node != null && start <= rawPath.length()) {
-      int slash = rawPath.indexOf('/', start);
-      int end = slash < 0 ? rawPath.length() : slash;
-      String segment = decode(rawPath.substring(start, end));
-      Node literal = node.literals.get(segment);
-      if (literal != null) {
-        node = literal;
-      } else if (node.parameter != null && !segment.isEmpty()) {
-        parameters.put(node.parameterName, segment);
-        node = node.parameter;
-      } else {
-        node = null;
-      }
-      start = end + 1;
-      if (slash < 0) {
-        break;
-      }
+    List<String> segments = new ArrayList<>();
+    for (String segment : rawPath.substring(1).split("/", -1)) {
+      segments.add(decode(segment));
     }
-    if (node == null || node.routes.isEmpty()) {
+    Map<String, String> parameters = new HashMap<>(4);
+    Node node = find(root, segments, 0, method, parameters);
+    if (node != null) {
+      return new RouteMatch(routeFor(node, method), parameters);
+    }
+    Set<String> allowed = new LinkedHashSet<>();
+    collectMethods(root, segments, 0, allowed);
+    if (allowed.isEmpty()) {
       throw HttpException.notFound();
     }
-    Route route = node.routes.get(method);
-    if (route == null && "HEAD".equals(method)) {
-      route = node.routes.get("GET");
+    if (allowed.contains("GET")) {
+      allowed.add("HEAD");
     }
-    if (route == null) {
-      Set<String> allowed = new LinkedHashSet<>(node.routes.keySet());
-      if (allowed.contains("GET")) {
-        allowed.add("HEAD");
+    throw HttpException.methodNotAllowed(allowed);
+  }
+
+  /** The methods of every route whose template matches the path. */
+  private static void collectMethods(Node node, List<String> segments, int index, Set<String> methods) {
+    if (index == segments.size()) {
+      methods.addAll(node.routes.keySet());
+      return;
+    }
+    String segment = segments.get(index);
+    Node literal = node.literals.get(segment);
+    if (literal != null) {
+      collectMethods(literal, segments, index + 1, methods);
+    }
+    if (node.parameter != null && !segment.isEmpty()) {
+      collectMethods(node.parameter, segments, index + 1, methods);
+    }
+  }
+
+  /**
+   * The node with a route for the method, depth-first over the trie, literal before parameter;
+   * parameters are bound on the way back from the hit.
+   */
+  private static Node find(Node node, List<String> segments, int index, String method,
+      Map<String, String> parameters) {
+    if (index == segments.size()) {
+      return routeFor(node, method) != null ? node : null;
+    }
+    String segment = segments.get(index);
+    Node literal = node.literals.get(segment);
+    Node found = literal == null ? null : find(literal, segments, index + 1, method, parameters);
+    if (found == null && node.parameter != null && !segment.isEmpty()) {
+      found = find(node.parameter, segments, index + 1, method, parameters);
+      if (found != null) {
+        parameters.put(node.parameterName, segment);
       }
-      throw HttpException.methodNotAllowed(allowed);
     }
-    return new RouteMatch(route, parameters);
+    return found;
+  }
+
+  private static Route routeFor(Node node, String method) {
+    Route route = node.routes.get(method);
+    return route == null && "HEAD".equals(method) ? node.routes.get("GET") : route;
   }
 
   private static String decode(String segment) {

@@ -26,6 +26,7 @@ final class Exchange {
   RouteMatch match;
   boolean requestComplete;
   boolean responseStarted;
+  boolean responseWritten;
   long bodyBytes;
   private CompositeByteBuf body;
 

@@ -9,7 +9,6 @@ import io.gatehouse.http.observe.RequestIds;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
@@ -20,8 +19,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -98,17 +95,15 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
   /** A read timeout fired. */
   void timedOut(ReadTimeouts.Expiry expiry) {
-    if (expiry == ReadTimeouts.Expiry.IDLE || (current == null && !timeouts.bytesSeen())) {
-      ctx.close();
-      return;
-    }
-    listener.metrics().rejected(expiry == ReadTimeouts.Expiry.HEADER ? "header_timeout" : "body_timeout");
-    if (current != null && current.responseStarted) {
+    boolean nothingToAnswer = current == null && !timeouts.bytesSeen();
+    boolean alreadyAnswered = current != null && current.responseStarted;
+    if (expiry == ReadTimeouts.Expiry.IDLE || nothingToAnswer || alreadyAnswered) {
       ctx.close();
       return;
     }
     Exchange exchange = current != null ? current : new Exchange(timeoutHead(), RequestIds.generate());
-    refuse(exchange, HttpException.builder(408).detail("request not received in time").closeConnection().build());
+    refuse(exchange, HttpException.builder(408).detail("request not received in time").closeConnection().build(),
+        false, expiry == ReadTimeouts.Expiry.HEADER ? "header_timeout" : "body_timeout");
   }
 
   /** Drain: close now when idle, otherwise after the exchange in flight. */
@@ -135,7 +130,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     Exchange exchange = new Exchange(head, RequestIds.keepOrGenerate(head.headers().get(RequestIds.HEADER)));
     current = exchange;
     if (head.decoderResult().isFailure()) {
-      refuse(exchange, decoderFailure(head.decoderResult().cause()));
+      refuse(exchange, StrictRequestDecoder.refusal(head.decoderResult().cause()));
       return;
     }
     boolean expectsBody = HttpUtil.isTransferEncodingChunked(head) || HttpUtil.getContentLength(head, 0L) > 0;
@@ -151,11 +146,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
       }
     } catch (HttpException e) {
-      if (expectsBody && !e.closeConnection()) {
-        e = HttpException.builder(e.status()).type(e.type()).title(e.title()).detail(e.detail()).closeConnection()
-            .build();
-      }
-      refuse(exchange, e);
+      // The body that follows is not read, so the connection cannot carry another request.
+      refuse(exchange, e, expectsBody, reason(e));
     }
   }
 
@@ -169,7 +161,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     if (content.decoderResult().isFailure()) {
-      refuse(exchange, decoderFailure(content.decoderResult().cause()));
+      refuse(exchange, StrictRequestDecoder.refusal(content.decoderResult().cause()));
       return;
     }
     try {
@@ -214,11 +206,16 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void refuse(Exchange exchange, HttpException problem) {
-    if (problem.status() != 404 && problem.status() != 405) {
-      listener.metrics().rejected(Integer.toString(problem.status()));
+    refuse(exchange, problem, false, reason(problem));
+  }
+
+  /** Answers without running a handler; {@code reason} labels the rejection metric (null: not counted). */
+  private void refuse(Exchange exchange, HttpException problem, boolean close, String reason) {
+    if (reason != null) {
+      listener.metrics().rejected(reason);
     }
     exchange.release();
-    respond(exchange, Problems.render(problem, exchange.requestId), problem.closeConnection());
+    respond(exchange, Problems.render(problem, exchange.requestId), close || problem.closeConnection());
   }
 
   private void respond(Exchange exchange, Response response, boolean forceClose) {
@@ -238,13 +235,18 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       if (!keepAlive || !f.isSuccess()) {
         f.channel().close();
       } else {
+        exchange.responseWritten = true;
         finishIfDone(exchange);
       }
     });
   }
 
+  /**
+   * Moves on to the next request once this one is read and its response written: waiting for
+   * the write keeps a client that does not read from making the server buffer answers.
+   */
   private void finishIfDone(Exchange exchange) {
-    if (current != exchange || !exchange.requestComplete || !exchange.responseStarted || closing) {
+    if (current != exchange || !exchange.requestComplete || !exchange.responseWritten || closing) {
       return;
     }
     current = null;
@@ -253,7 +255,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     timeouts.awaitNextRequest();
-    while (current == null && !queued.isEmpty() && !closing) {
+    // Feed queued objects until one exchange has its whole request (head and body) again.
+    while (!queued.isEmpty() && !closing && (current == null || !current.requestComplete)) {
       process(queued.poll());
     }
     if (queued.isEmpty() && !ctx.channel().config().isAutoRead()) {
@@ -271,21 +274,9 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private static HttpException decoderFailure(Throwable cause) {
-    int status = 400;
-    String detail = "malformed request";
-    if (cause instanceof TooLongHttpLineException) {
-      status = 414;
-      detail = "request line too long";
-    } else if (cause instanceof TooLongHttpHeaderException) {
-      status = 431;
-      detail = "header section too large";
-    } else if (cause instanceof TooLongFrameException) {
-      detail = "request framing too large";
-    } else if (cause instanceof StrictRequestDecoder.ObsoleteFoldException) {
-      detail = "obsolete line folding is not accepted";
-    }
-    return HttpException.builder(status).detail(detail).closeConnection().build();
+  /** The rejection metric's reason: the status, except that routing misses are not rejections. */
+  private static String reason(HttpException problem) {
+    return problem.status() == 404 || problem.status() == 405 ? null : Integer.toString(problem.status());
   }
 
   private static HttpRequest timeoutHead() {

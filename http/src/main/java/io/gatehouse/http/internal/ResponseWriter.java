@@ -18,13 +18,19 @@ final class ResponseWriter {
 
   static FullHttpResponse toNetty(Exchange exchange, Response response, boolean keepAlive) {
     boolean head = HttpMethod.HEAD.equals(exchange.head.method());
-    ByteBuf content = head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body());
+    // 204 and 304 never have content; a 304's length would have to be the 200's, so none is sent.
+    boolean bodiless = response.status() == 204 || response.status() == 304;
+    ByteBuf content = head || bodiless ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body());
     HttpVersion version = exchange.head.protocolVersion();
     FullHttpResponse netty = new DefaultFullHttpResponse(version == HttpVersion.HTTP_1_0 ? version : HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(response.status()), content);
     netty.headers().set(response.headers());
     netty.headers().set(RequestIds.HEADER, exchange.requestId);
-    netty.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+    if (bodiless) {
+      netty.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+    } else {
+      netty.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+    }
     if (!keepAlive) {
       netty.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     } else if (version == HttpVersion.HTTP_1_0) {

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A listener's metrics: {@code gatehouse_http_server_requests_seconds{listener,route,method,status}},
  * {@code gatehouse_http_server_rejected_total{listener,reason}} for requests refused before any
- * handler, and {@code gatehouse_http_server_connections{listener}}. Meters are cached per label
+ * handler (reason: the status, or {@code header_timeout} / {@code body_timeout} for a 408; routing
+ * misses, 404 and 405, are not counted here), and {@code gatehouse_http_server_connections{listener}}. Meters are cached per label
  * set so the request path does no registry lookups.
  */
 public final class HttpMetrics {
