@@ -25,6 +25,10 @@ final class ResponseWriter {
     FullHttpResponse netty = new DefaultFullHttpResponse(version == HttpVersion.HTTP_1_0 ? version : HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(response.status()), content);
     netty.headers().set(response.headers());
+    // Framing is the core's job: a handler's Transfer-Encoding or Connection never reaches the wire.
+    netty.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
+    netty.headers().remove(HttpHeaderNames.CONNECTION);
+    netty.headers().set(HttpHeaderNames.DATE, HttpDate.now());
     netty.headers().set(RequestIds.HEADER, exchange.requestId);
     if (bodiless) {
       netty.headers().remove(HttpHeaderNames.CONTENT_LENGTH);

@@ -23,6 +23,8 @@ class ResponseFramingTest {
         .get("/no-content", r -> Response.empty(204))
         .get("/not-modified", r -> Response.empty(304).header("ETag", "\"v1\""))
         .get("/not-modified-with-body", r -> Response.text(304, "stray"))
+        .get("/bad-framing", r -> Response.text(200, "ok").header("Transfer-Encoding", "chunked")
+            .header("Connection", "close"))
         .build());
   }
 
@@ -84,5 +86,25 @@ class ResponseFramingTest {
 
   private static String get(String path) {
     return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+  }
+
+  @Test
+  void handlerCannotOverrideFramingHeaders() throws Exception {
+    try (RawConnection connection = server.connect()) {
+      RawResponse response = connection.write(get("/bad-framing")).readResponse();
+      RawResponse next = connection.write(get("/text")).readResponse();
+      assertThat(response.header("Transfer-Encoding")).isEmpty();
+      assertThat(response.header("Connection")).isEmpty();
+      assertThat(response.header("Content-Length")).contains("2");
+      assertThat(next.status()).as("the connection stays usable").isEqualTo(200);
+    }
+  }
+
+  @Test
+  void sendsAnImfFixdateDateHeader() throws Exception {
+    try (RawConnection connection = server.connect()) {
+      assertThat(connection.write(get("/text")).readResponse().header("Date")).hasValueSatisfying(date ->
+          assertThat(date).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"));
+    }
   }
 }
