@@ -9,7 +9,6 @@ import io.gatehouse.auth.keys.SigningKeyService;
 import io.gatehouse.auth.oauth.ClientDirectory;
 import io.gatehouse.auth.oauth.OAuthApi;
 import io.gatehouse.auth.secrets.MasterKey;
-import io.gatehouse.auth.secrets.PasswordHasher;
 import io.gatehouse.auth.secrets.Secret;
 import io.gatehouse.auth.secrets.SigningKeyVault;
 import io.gatehouse.auth.store.AuthStore;
@@ -47,11 +46,11 @@ public final class AuthService implements AutoCloseable {
   private AuthService(AuthSettings settings, EventLoops loops, MeterRegistry registry, Readiness readiness,
       AuthChanges changes, Map<String, String> env, Clock clock) {
     this.store = JdbcAuthStore.open(settings.database()
-        .map(db -> StoreSettings.builder().url(db.url()).username(db.username()).password(db.password())
+        .map(db -> StoreSettings.builder().url(db.url()).user(db.username()).password(db.password())
             .poolSize(db.poolSize()).clock(clock).build())
-        .orElseGet(() -> StoreSettings.h2(settings.dataDir()).withClock(clock)));
+        .orElseGet(() -> StoreSettings.builder().h2(settings.dataDir()).clock(clock).build()));
     try {
-      MasterKey masterKey = MasterKey.load(settings.dataDir(), env);
+      MasterKey masterKey = MasterKey.load(env, settings.dataDir());
       this.keys = new SigningKeyService(store, new SigningKeyVault(masterKey), settings.keys(), clock);
       this.bootstrapSecret = AdminBootstrap.ensureAdmin(store, settings.dataDir(), settings.adminSecret(), clock);
       this.lastUsed = new LastUsedRecorder(store);
@@ -68,7 +67,7 @@ public final class AuthService implements AutoCloseable {
       listeners.add(HttpServer.builder().name("admin").host(settings.adminListener().host())
           .port(settings.adminListener().port()).eventLoops(loops).meterRegistry(registry)
           .router(AdminApi.router(settings.tokens().issuer(), store, keys, resolver, apiKeyAdmin, clients,
-              new PasswordHasher(), changes, clock))
+              changes, clock))
           .build().start());
       long reload = settings.keys().reloadInterval().toMillis();
       schedule.scheduleWithFixedDelay(this::maintain, reload, reload, TimeUnit.MILLISECONDS);

@@ -5,7 +5,6 @@ import io.gatehouse.auth.apikeys.ApiKeyResolver;
 import io.gatehouse.auth.apikeys.AuthChanges;
 import io.gatehouse.auth.keys.SigningKeyService;
 import io.gatehouse.auth.oauth.ClientDirectory;
-import io.gatehouse.auth.secrets.PasswordHasher;
 import io.gatehouse.auth.store.AuthStore;
 import io.gatehouse.http.handler.Router;
 import io.gatehouse.token.verify.AccessTokenVerifier;
@@ -22,13 +21,13 @@ public final class AdminApi {
 
   /** Every {@code /admin/v1} route, authenticated with admin tokens of this issuer. */
   public static Router router(String issuer, AuthStore store, SigningKeyService keys, ApiKeyResolver resolver,
-      ApiKeyAdmin apiKeys, ClientDirectory clients, PasswordHasher passwords, AuthChanges changes, Clock clock) {
+      ApiKeyAdmin apiKeys, ClientDirectory clients, AuthChanges changes, Clock clock) {
     AccessTokenVerifier verifier = AccessTokenVerifier.builder().issuer(issuer).audience(AUDIENCE).keys(keys)
         .clock(clock).build();
     Router.Builder router = Router.builder();
     AdminRoutes routes = new AdminRoutes(router, new AdminAuthenticator(verifier));
     new RolesResource(store, clock, resolver, changes).register(routes);
-    new UsersResource(store, clock, passwords, resolver, changes).register(routes);
+    new UsersResource(store, clock, resolver, changes).register(routes);
     new ApiKeysResource(store, apiKeys).register(routes);
     new ClientsResource(store, clock, clients).register(routes);
     new KeysAndAuditResource(store, keys).register(routes);

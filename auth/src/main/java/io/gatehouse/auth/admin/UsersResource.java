@@ -17,14 +17,12 @@ import java.util.SortedSet;
 final class UsersResource {
   private final AuthStore store;
   private final Clock clock;
-  private final PasswordHasher passwords;
   private final ApiKeyResolver resolver;
   private final AuthChanges changes;
 
-  UsersResource(AuthStore store, Clock clock, PasswordHasher passwords, ApiKeyResolver resolver, AuthChanges changes) {
+  UsersResource(AuthStore store, Clock clock, ApiKeyResolver resolver, AuthChanges changes) {
     this.store = store;
     this.clock = clock;
-    this.passwords = passwords;
     this.resolver = resolver;
     this.changes = changes;
   }
@@ -51,7 +49,7 @@ final class UsersResource {
   private Response create(Request request, String actor) {
     CreateBody body = request.json(CreateBody.class);
     String username = Fields.text("username", body.username(), 128);
-    String hash = passwords.hash(password(body.password()));
+    String hash = PasswordHasher.hash(password(body.password()));
     SortedSet<String> roles = Fields.tokens("roles", body.roles());
     User user = store.inTransaction(tx -> {
       User created = tx.createUser(username, hash, roles);
@@ -65,7 +63,7 @@ final class UsersResource {
     String id = request.pathParameter("id");
     UpdateBody body = request.json(UpdateBody.class);
     Optional<SortedSet<String>> roles = Optional.ofNullable(body.roles()).map(r -> Fields.tokens("roles", r));
-    Optional<String> hash = Optional.ofNullable(body.password()).map(p -> passwords.hash(password(p)));
+    Optional<String> hash = Optional.ofNullable(body.password()).map(p -> PasswordHasher.hash(password(p)));
     User user = store.inTransaction(tx -> {
       User current = tx.user(id).orElseThrow(() -> notFound(id));
       if (roles.isPresent()) {

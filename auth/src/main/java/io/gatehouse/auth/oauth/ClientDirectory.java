@@ -14,6 +14,9 @@ import java.util.Optional;
  * within the cache TTL.
  */
 public final class ClientDirectory {
+  /** Compared against for unknown clients, so they cost the same hash as known ones. */
+  private static final String UNKNOWN_CLIENT_HASH = "0".repeat(64);
+
   private final AuthStore store;
   private final Cache<String, Optional<Entry>> cache;
 
@@ -29,8 +32,7 @@ public final class ClientDirectory {
    */
   Optional<Client> verify(String clientId, String secret) {
     Optional<Entry> entry = cache.get(clientId, this::load);
-    String presented = ClientSecrets.hash(secret);
-    boolean matches = ClientSecrets.hashesEqual(presented, entry.map(Entry::secretHash).orElse(presented + "x"));
+    boolean matches = ClientSecrets.verify(secret, entry.map(Entry::secretHash).orElse(UNKNOWN_CLIENT_HASH));
     if (entry.isEmpty() || !matches || entry.get().client().disabled()) {
       return Optional.empty();
     }

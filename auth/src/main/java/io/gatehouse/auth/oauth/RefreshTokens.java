@@ -1,6 +1,6 @@
 package io.gatehouse.auth.oauth;
 
-import io.gatehouse.auth.secrets.ClientSecrets;
+import io.gatehouse.auth.internal.Sha256;
 import io.gatehouse.auth.secrets.Secret;
 import io.gatehouse.auth.store.AuthStore;
 import io.gatehouse.auth.store.RefreshToken;
@@ -45,7 +45,7 @@ final class RefreshTokens {
    *     (reuse also revokes the family)
    */
   Rotation rotate(String presented, String clientId) {
-    String hash = ClientSecrets.hash(presented);
+    String hash = Sha256.hex(presented);
     Instant now = clock.instant();
     Rotation rotation = store.inTransaction(tx -> {
       Optional<RefreshToken> found = tx.refreshToken(hash);
@@ -69,13 +69,13 @@ final class RefreshTokens {
 
   /** Looks a token up for introspection. */
   Optional<RefreshToken> find(String presented) {
-    return store.inTransaction(tx -> tx.refreshToken(ClientSecrets.hash(presented)));
+    return store.inTransaction(tx -> tx.refreshToken(Sha256.hex(presented)));
   }
 
   /** Revokes the family of a token issued to this client; false when unknown or someone else's. */
   boolean revoke(String presented, String clientId) {
     Instant now = clock.instant();
-    return store.inTransaction(tx -> tx.refreshToken(ClientSecrets.hash(presented))
+    return store.inTransaction(tx -> tx.refreshToken(Sha256.hex(presented))
         .filter(token -> token.clientId().equals(clientId))
         .map(token -> tx.revokeRefreshFamily(token.familyId(), now) >= 0)
         .orElse(false));
@@ -84,7 +84,7 @@ final class RefreshTokens {
   private Secret insert(StoreTransaction tx, String familyId, String clientId, String subject, SortedSet<String> scopes) {
     Instant now = clock.instant();
     String value = PREFIX + randomId();
-    tx.insertRefreshToken(new RefreshToken(ClientSecrets.hash(value), familyId, clientId, subject,
+    tx.insertRefreshToken(new RefreshToken(Sha256.hex(value), familyId, clientId, subject,
         new TreeSet<>(scopes), now, now.plus(lifetime), Optional.empty(), Optional.empty()));
     return Secret.of(value);
   }
