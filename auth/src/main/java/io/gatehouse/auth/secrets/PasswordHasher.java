@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -106,9 +105,5 @@ public final class PasswordHasher {
     buffer.get(bytes);
     Arrays.fill(buffer.array(), (byte) 0);
     return bytes;
-  }
-
-  static String b64(byte[] bytes) {
-    return Base64.getEncoder().withoutPadding().encodeToString(bytes);
   }
 }

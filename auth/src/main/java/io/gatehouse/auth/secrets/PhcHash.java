@@ -15,6 +15,7 @@ record PhcHash(int memoryKib, int iterations, int parallelism, byte[] salt, byte
   static final int MAX_ITERATIONS = 16;
   static final int MAX_PARALLELISM = 16;
 
+  private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
   private static final Pattern FORMAT = Pattern.compile(
       "\\$argon2id\\$v=19\\$m=([1-9][0-9]{0,8}),t=([1-9][0-9]{0,2}),p=([1-9][0-9]{0,2})"
           + "\\$([A-Za-z0-9+/]{11,86})\\$([A-Za-z0-9+/]{22,86})");
@@ -45,7 +46,7 @@ record PhcHash(int memoryKib, int iterations, int parallelism, byte[] salt, byte
 
   String format() {
     return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
-        + PasswordHasher.b64(salt) + "$" + PasswordHasher.b64(hash);
+        + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
   }
 
   private static byte[] decode(String b64) {

@@ -281,5 +281,4 @@ final class JdbcTransaction implements StoreTransaction {
       throw new IllegalStateException("transaction has ended; use the StoreTransaction only inside its work");
     }
   }
-
 }

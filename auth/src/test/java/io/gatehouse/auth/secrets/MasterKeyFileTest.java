@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,7 +42,7 @@ class MasterKeyFileTest {
 
   @Test
   void environmentWinsAndNoFileIsCreated() {
-    MasterKey.load(Map.of(MasterKey.ENV, java.util.Base64.getEncoder().encodeToString(new byte[32])), dir);
+    MasterKey.load(Map.of(MasterKey.ENV, Base64.getEncoder().encodeToString(new byte[32])), dir);
     assertThat(dir.resolve("master.key")).doesNotExist();
   }
 

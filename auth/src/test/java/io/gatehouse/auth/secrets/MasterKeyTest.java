@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class MasterKeyTest {
   private static final byte[] PLAINTEXT = "{\"kty\":\"EC\",\"d\":\"private\"}".getBytes(StandardCharsets.UTF_8);
+  private static final Path NO_DATA_DIR = Path.of("/nonexistent");
   private static final String RESTORE = "restore the original GATEHOUSE_MASTER_KEY or master.key";
 
   @Test
@@ -67,7 +69,7 @@ class MasterKeyTest {
       case "padded" -> Base64.getEncoder().encodeToString(raw);
       default -> "  " + Base64.getUrlEncoder().encodeToString(raw) + "\n";
     };
-    MasterKey fromEnv = MasterKey.load(Map.of(MasterKey.ENV, value), java.nio.file.Path.of("/nonexistent"));
+    MasterKey fromEnv = MasterKey.load(Map.of(MasterKey.ENV, value), NO_DATA_DIR);
     assertThat(MasterKey.fromBytes(raw).open(fromEnv.seal(PLAINTEXT, "a"), "a")).isEqualTo(PLAINTEXT);
   }
 
@@ -91,6 +93,6 @@ class MasterKeyTest {
   }
 
   private static MasterKey load(String value) {
-    return MasterKey.load(Map.of(MasterKey.ENV, value), java.nio.file.Path.of("/nonexistent"));
+    return MasterKey.load(Map.of(MasterKey.ENV, value), NO_DATA_DIR);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatehouse.http.server.EventLoops;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -108,7 +109,7 @@ class PasswordHasherTest {
 
   private static byte[] filled(int length, int value) {
     byte[] bytes = new byte[length];
-    java.util.Arrays.fill(bytes, (byte) value);
+    Arrays.fill(bytes, (byte) value);
     return bytes;
   }
 }

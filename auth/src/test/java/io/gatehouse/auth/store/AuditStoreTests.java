@@ -3,6 +3,8 @@ package io.gatehouse.auth.store;
 import static io.gatehouse.auth.store.StoreException.Kind.INVALID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -41,7 +43,7 @@ abstract class AuditStoreTests extends StoreContract {
   @Test
   void rejectsUnknownOutcomeAndBadCursor() {
     assertFails(INVALID, () -> each.audit(TestDatabase.T0, "admin", "user.create", "u", "maybe", ""));
-    String notANumber = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("abc".getBytes());
+    String notANumber = Base64.getUrlEncoder().withoutPadding().encodeToString("abc".getBytes(StandardCharsets.UTF_8));
     assertFails(INVALID, () -> each.auditEvents(Optional.of(notANumber), 10));
     assertThat(each.auditEvents(Optional.empty(), 10).items()).isEmpty();
   }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** Base of the store suites that run on every database ({@link H2StoreTest}, {@link PostgresStoreTest}). */
 abstract class StoreContract {
-  static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+  /** A password hash as the store sees it: an opaque string. */
+  static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXNo";
 
   private final TestDatabase db;
   AuthStore store;
@@ -53,10 +54,6 @@ abstract class StoreContract {
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  TestDatabase db() {
-    return db;
   }
 
   void run(Consumer<StoreTransaction> work) {

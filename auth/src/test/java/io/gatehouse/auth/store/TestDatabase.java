@@ -120,15 +120,6 @@ final class TestDatabase implements AutoCloseable {
     }
   }
 
-  /** Runs one statement directly, bypassing the store. */
-  void sql(String statement) {
-    try {
-      execute(url, user, password, statement);
-    } catch (SQLException e) {
-      throw new IllegalStateException(statement, e);
-    }
-  }
-
   @Override
   public void close() {
     if (store != null) {
