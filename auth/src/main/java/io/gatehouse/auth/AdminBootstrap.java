@@ -38,7 +38,7 @@ final class AdminBootstrap {
       }
       Client admin = new Client(CLIENT_ID, "Gatehouse administrator", new TreeSet<>(Set.of(GrantTypes.CLIENT_CREDENTIALS)),
           new TreeSet<>(Set.of(AdminApi.PERMISSION)), new TreeSet<>(Set.of(AdminApi.AUDIENCE)), false, clock.instant());
-      tx.createClient(admin, ClientSecrets.hash(secret.reveal()));
+      tx.createClient(admin, ClientSecrets.hash(secret));
       tx.audit(clock.instant(), "system", "client.create", CLIENT_ID, "success", "bootstrap admin client");
       return true;
     });

@@ -62,7 +62,7 @@ final class ClientsResource {
         Fields.tokens("audiences", body.audiences()), false, clock.instant());
     Secret secret = ClientSecrets.generate();
     Client created = store.inTransaction(tx -> {
-      Client stored = tx.createClient(client, ClientSecrets.hash(secret.reveal()));
+      Client stored = tx.createClient(client, ClientSecrets.hash(secret));
       tx.audit(clock.instant(), actor, "client.create", clientId, "success", "grants " + String.join(" ", grants));
       return stored;
     });
@@ -74,7 +74,7 @@ final class ClientsResource {
     Secret secret = ClientSecrets.generate();
     Client client = store.inTransaction(tx -> {
       Client found = tx.client(clientId).orElseThrow(() -> notFound(request));
-      tx.setClientSecretHash(clientId, ClientSecrets.hash(secret.reveal()));
+      tx.setClientSecretHash(clientId, ClientSecrets.hash(secret));
       tx.audit(clock.instant(), actor, "client.rotate_secret", clientId, "success", "");
       return found;
     });

@@ -8,6 +8,7 @@ import io.gatehouse.token.keys.VerificationKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /** Discovery documents (RFC 8414 and OpenID Connect Discovery) and the JWKS. */

@@ -10,8 +10,17 @@ import java.util.SortedSet;
 /**
  * The operations of one transaction. Obtained only inside {@link AuthStore#inTransaction}; all
  * calls commit together or not at all. Methods throw {@link StoreException}.
+ *
+ * <p>Hashes (API keys, client secrets, refresh tokens) are SHA-256 as 64 lowercase hex
+ * characters. Times are kept with microsecond precision. {@code createdAt} of a new user,
+ * client or API key comes from the store's clock, whatever the argument holds; the returned
+ * record is what was stored. Lists take a {@code limit} of at least 1 and return at most
+ * {@link #MAX_PAGE_SIZE} items.
  */
 public interface StoreTransaction {
+  /** The largest page a list returns; larger limits are lowered to it. */
+  int MAX_PAGE_SIZE = 200;
+
   // ---- users
 
   /** Creates a user holding existing roles; CONFLICT on a taken username, INVALID on an unknown role. */
@@ -31,6 +40,9 @@ public interface StoreTransaction {
   User setRoles(String userId, Collection<String> roles);
 
   User setDisabled(String userId, boolean disabled);
+
+  /** Replaces a user's Argon2id PHC hash; NOT_FOUND on an unknown user. */
+  void setPasswordHash(String userId, String passwordHash);
 
   /** Deletes a user and their API keys. */
   void deleteUser(String userId);

@@ -22,7 +22,8 @@ public final class ManagementRoutes {
   public static Router router(Readiness readiness, PrometheusMeterRegistry registry) {
     return Router.builder()
         .get("/healthz", request -> Response.json(Map.of("status", "ok")))
-        .get("/readyz", request -> readyz(readiness))
+        // Component checks may block (a database ping): off the event loop.
+        .route(Route.builder("GET", "/readyz").blocking().handler(request -> readyz(readiness)).build())
         // Scraping formats every meter: off the event loop so it never stalls other connections.
         .route(Route.builder("GET", "/metrics").blocking()
             .handler(request -> Response.of(200, PROMETHEUS_TEXT, registry.scrape().getBytes(StandardCharsets.UTF_8)))

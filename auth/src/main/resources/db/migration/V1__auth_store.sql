@@ -1,0 +1,132 @@
+-- Gatehouse auth store, version 1. Portable SQL: runs unchanged on H2 2.x and PostgreSQL 12+.
+-- Times are TIMESTAMP WITH TIME ZONE (microseconds); hashes are lowercase hex SHA-256;
+-- sealed private keys are base64 text (no BYTEA/BLOB, which the two databases spell differently).
+-- Column limits match io.gatehouse.auth.store.Fields, which rejects longer values first.
+
+CREATE TABLE users (
+  id            VARCHAR(32)  NOT NULL,
+  username      VARCHAR(128) NOT NULL,
+  password_hash VARCHAR(512) NOT NULL,
+  disabled      BOOLEAN      NOT NULL,
+  created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+  CONSTRAINT users_pk PRIMARY KEY (id),
+  CONSTRAINT users_username_uq UNIQUE (username)
+);
+
+CREATE TABLE roles (
+  name VARCHAR(128) NOT NULL,
+  CONSTRAINT roles_pk PRIMARY KEY (name)
+);
+
+CREATE TABLE role_permissions (
+  role_name  VARCHAR(128) NOT NULL,
+  permission VARCHAR(200) NOT NULL,
+  CONSTRAINT role_permissions_pk PRIMARY KEY (role_name, permission),
+  CONSTRAINT role_permissions_role_fk FOREIGN KEY (role_name) REFERENCES roles (name) ON DELETE CASCADE
+);
+
+CREATE TABLE user_roles (
+  user_id   VARCHAR(32)  NOT NULL,
+  role_name VARCHAR(128) NOT NULL,
+  CONSTRAINT user_roles_pk PRIMARY KEY (user_id, role_name),
+  CONSTRAINT user_roles_user_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
+  CONSTRAINT user_roles_role_fk FOREIGN KEY (role_name) REFERENCES roles (name) ON DELETE CASCADE
+);
+CREATE INDEX user_roles_role_idx ON user_roles (role_name);
+
+CREATE TABLE clients (
+  client_id   VARCHAR(128) NOT NULL,
+  name        VARCHAR(200) NOT NULL,
+  secret_hash VARCHAR(64)  NOT NULL,
+  disabled    BOOLEAN      NOT NULL,
+  created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+  CONSTRAINT clients_pk PRIMARY KEY (client_id)
+);
+
+CREATE TABLE client_grants (
+  client_id  VARCHAR(128) NOT NULL,
+  grant_type VARCHAR(128) NOT NULL,
+  CONSTRAINT client_grants_pk PRIMARY KEY (client_id, grant_type),
+  CONSTRAINT client_grants_client_fk FOREIGN KEY (client_id) REFERENCES clients (client_id) ON DELETE CASCADE
+);
+
+CREATE TABLE client_permissions (
+  client_id  VARCHAR(128) NOT NULL,
+  permission VARCHAR(200) NOT NULL,
+  CONSTRAINT client_permissions_pk PRIMARY KEY (client_id, permission),
+  CONSTRAINT client_permissions_client_fk FOREIGN KEY (client_id) REFERENCES clients (client_id) ON DELETE CASCADE
+);
+
+CREATE TABLE client_audiences (
+  client_id VARCHAR(128) NOT NULL,
+  audience  VARCHAR(512) NOT NULL,
+  CONSTRAINT client_audiences_pk PRIMARY KEY (client_id, audience),
+  CONSTRAINT client_audiences_client_fk FOREIGN KEY (client_id) REFERENCES clients (client_id) ON DELETE CASCADE
+);
+
+CREATE TABLE api_keys (
+  id           VARCHAR(32)  NOT NULL,
+  user_id      VARCHAR(32)  NOT NULL,
+  key_hash     VARCHAR(64)  NOT NULL,
+  name         VARCHAR(200) NOT NULL,
+  created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+  expires_at   TIMESTAMP WITH TIME ZONE,
+  revoked_at   TIMESTAMP WITH TIME ZONE,
+  last_used_at TIMESTAMP WITH TIME ZONE,
+  CONSTRAINT api_keys_pk PRIMARY KEY (id),
+  CONSTRAINT api_keys_hash_uq UNIQUE (key_hash),
+  CONSTRAINT api_keys_user_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+);
+CREATE INDEX api_keys_user_idx ON api_keys (user_id, id);
+
+CREATE TABLE api_key_scopes (
+  key_id VARCHAR(32)  NOT NULL,
+  scope  VARCHAR(200) NOT NULL,
+  CONSTRAINT api_key_scopes_pk PRIMARY KEY (key_id, scope),
+  CONSTRAINT api_key_scopes_key_fk FOREIGN KEY (key_id) REFERENCES api_keys (id) ON DELETE CASCADE
+);
+
+CREATE TABLE signing_keys (
+  kid                VARCHAR(64)    NOT NULL,
+  algorithm          VARCHAR(16)    NOT NULL,
+  state              VARCHAR(16)    NOT NULL,
+  state_since        TIMESTAMP WITH TIME ZONE NOT NULL,
+  sealed_private_jwk VARCHAR(16384) NOT NULL,
+  CONSTRAINT signing_keys_pk PRIMARY KEY (kid),
+  CONSTRAINT signing_keys_algorithm_ck CHECK (algorithm IN ('ES256', 'EDDSA', 'RS256')),
+  CONSTRAINT signing_keys_state_ck CHECK (state IN ('NEXT', 'ACTIVE', 'RETIRED'))
+);
+
+CREATE TABLE refresh_tokens (
+  hash       VARCHAR(64)  NOT NULL,
+  family_id  VARCHAR(64)  NOT NULL,
+  client_id  VARCHAR(128) NOT NULL,
+  subject    VARCHAR(128) NOT NULL,
+  issued_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+  expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  used_at    TIMESTAMP WITH TIME ZONE,
+  revoked_at TIMESTAMP WITH TIME ZONE,
+  CONSTRAINT refresh_tokens_pk PRIMARY KEY (hash),
+  CONSTRAINT refresh_tokens_client_fk FOREIGN KEY (client_id) REFERENCES clients (client_id) ON DELETE CASCADE
+);
+CREATE INDEX refresh_tokens_family_idx ON refresh_tokens (family_id);
+CREATE INDEX refresh_tokens_expires_idx ON refresh_tokens (expires_at);
+
+CREATE TABLE refresh_token_scopes (
+  token_hash VARCHAR(64)  NOT NULL,
+  scope      VARCHAR(200) NOT NULL,
+  CONSTRAINT refresh_token_scopes_pk PRIMARY KEY (token_hash, scope),
+  CONSTRAINT refresh_token_scopes_token_fk FOREIGN KEY (token_hash) REFERENCES refresh_tokens (hash) ON DELETE CASCADE
+);
+
+CREATE TABLE audit_events (
+  id          BIGINT GENERATED BY DEFAULT AS IDENTITY,
+  occurred_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  actor       VARCHAR(128)  NOT NULL,
+  action      VARCHAR(64)   NOT NULL,
+  target      VARCHAR(256)  NOT NULL,
+  outcome     VARCHAR(16)   NOT NULL,
+  detail      VARCHAR(1024) NOT NULL,
+  CONSTRAINT audit_events_pk PRIMARY KEY (id),
+  CONSTRAINT audit_events_outcome_ck CHECK (outcome IN ('success', 'failure'))
+);

@@ -1,0 +1,83 @@
+package io.gatehouse.auth.store;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+
+/** The store suite on PostgreSQL, in a fresh schema (skipped without PostgreSQL unless CI=true). */
+class PostgresStoreTest {
+  private static TestDatabase db;
+
+  @BeforeAll
+  static void open() {
+    db = TestDatabase.postgres();
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  @Nested
+  class Users extends UserStoreTests {
+    Users() {
+      super(db);
+    }
+  }
+
+  @Nested
+  class Roles extends RoleStoreTests {
+    Roles() {
+      super(db);
+    }
+  }
+
+  @Nested
+  class Clients extends ClientStoreTests {
+    Clients() {
+      super(db);
+    }
+  }
+
+  @Nested
+  class ApiKeys extends ApiKeyStoreTests {
+    ApiKeys() {
+      super(db);
+    }
+  }
+
+  @Nested
+  class SigningKeys extends SigningKeyStoreTests {
+    SigningKeys() {
+      super(db);
+    }
+  }
+
+  @Nested
+  class RefreshTokens extends RefreshTokenStoreTests {
+    RefreshTokens() {
+      super(db);
+    }
+  }
+
+  @Nested
+  class Audit extends AuditStoreTests {
+    Audit() {
+      super(db);
+    }
+  }
+
+  @Nested
+  class Transactions extends TransactionTests {
+    Transactions() {
+      super(db);
+    }
+  }
+
+  @Nested
+  class Inputs extends InputTests {
+    Inputs() {
+      super(db);
+    }
+  }
+}
