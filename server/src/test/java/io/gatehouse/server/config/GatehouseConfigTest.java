@@ -85,6 +85,42 @@ class GatehouseConfigTest {
         .satisfies(e -> assertThat(e.reason()).startsWith("not valid YAML"));
   }
 
+  @Test
+  void authSectionGetsTheContractDefaults() throws IOException {
+    GatehouseConfig config = GatehouseConfig.load(write("version: 1\nauth: {}\n"), Map.of());
+
+    assertThat(config.auth()).hasValueSatisfying(auth -> {
+      assertThat(auth.authListener()).isEqualTo(new io.gatehouse.auth.AuthSettings.Listener("127.0.0.1", 9000));
+      assertThat(auth.adminListener()).isEqualTo(new io.gatehouse.auth.AuthSettings.Listener("127.0.0.1", 9001));
+      assertThat(auth.tokens().issuer()).isEqualTo("http://127.0.0.1:9000");
+      assertThat(auth.tokens().apiKeyTokenLifetime()).hasSeconds(300);
+      assertThat(auth.keys().algorithm().joseName()).isEqualTo("ES256");
+      assertThat(auth.database()).isEmpty();
+    });
+  }
+
+  @Test
+  void authSectionErrorsAreReportedWithTheOthers() throws IOException {
+    Path file = write("""
+        version: 1
+        auth:
+          issuer: http://127.0.0.1:9000/
+          signing:
+            algorithm: HS256
+          tokens:
+            api-key-lifetime: 10m
+          audiences:
+            orders:
+              token-type: jwe
+          database:
+            url: mysql://x
+        """);
+
+    assertThat(errorsOf(file, Map.of())).extracting(ConfigError::path).containsExactly(
+        "auth.issuer", "auth.signing.algorithm", "auth.tokens.api-key-lifetime",
+        "auth.audiences.orders.token-type", "auth.database.url");
+  }
+
   private Path write(String yaml) throws IOException {
     return Files.writeString(Files.createTempFile(dir, "gatehouse", ".yaml"), yaml);
   }
