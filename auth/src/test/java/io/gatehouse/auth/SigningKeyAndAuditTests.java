@@ -36,7 +36,7 @@ abstract class SigningKeyAndAuditTests extends AuthServiceContract {
     clock.advance(Duration.ofMinutes(1));
     Reply refused = admin("POST", "/signing-keys/rotate");
     refused.expectProblem(409);
-    assertThat(refused.header("Retry-After")).isPresent();
+    assertThat(refused.header("Retry-After")).contains(Long.toString(JWKS_MAX_AGE.toSeconds() - 60));
     admin("POST", "/signing-keys/rotate", Map.of("force", false)).expectProblem(409);
     String before = kid("active");
     String next = kid("next");
@@ -45,6 +45,19 @@ abstract class SigningKeyAndAuditTests extends AuthServiceContract {
 
     assertThat(rotated).extracting(k -> k.path("kid").asText(), k -> k.path("state").asText())
         .contains(tuple(next, "active"), tuple(before, "retired")).hasSize(3);
+    assertThat(kid("active")).isEqualTo(next);
+  }
+
+  @Test
+  void rotatesWithoutForceOnceRetryAfterHasPassed() {
+    String next = kid("next");
+    clock.advance(Duration.ofMillis(1500));
+    Reply refused = admin("POST", "/signing-keys/rotate");
+    refused.expectProblem(409);
+
+    clock.advance(Duration.ofSeconds(Long.parseLong(refused.header("Retry-After").orElseThrow())));
+
+    admin("POST", "/signing-keys/rotate").expect(200);
     assertThat(kid("active")).isEqualTo(next);
   }
 
