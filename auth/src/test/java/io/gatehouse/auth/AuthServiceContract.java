@@ -24,15 +24,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +124,15 @@ abstract class AuthServiceContract {
     if (service != null) {
       service.close();
       service = null;
+    }
+  }
+
+  /** Stops the service and empties its database and data directory, as before a first start. */
+  void wipe() throws IOException {
+    stop();
+    db.reset();
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(dataDir)).forEach(path -> path.toFile().delete());
     }
   }
 

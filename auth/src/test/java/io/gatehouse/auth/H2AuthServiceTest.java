@@ -52,4 +52,39 @@ class H2AuthServiceTest {
       super(db);
     }
   }
+
+  @Nested
+  class TokenExchange extends TokenExchangeTests {
+    TokenExchange() {
+      super(db);
+    }
+  }
+
+  @Nested
+  class Introspection extends IntrospectionTests {
+    Introspection() {
+      super(db);
+    }
+  }
+
+  @Nested
+  class RefreshAndRevocation extends RefreshAndRevocationTests {
+    RefreshAndRevocation() {
+      super(db);
+    }
+  }
+
+  @Nested
+  class Concurrency extends ConcurrencyTests {
+    Concurrency() {
+      super(db);
+    }
+  }
+
+  @Nested
+  class Bootstrap extends BootstrapTests {
+    Bootstrap() {
+      super(db);
+    }
+  }
 }
