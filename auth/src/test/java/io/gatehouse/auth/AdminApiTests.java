@@ -4,6 +4,7 @@ import static io.gatehouse.auth.oauth.GrantTypes.CLIENT_CREDENTIALS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +37,17 @@ abstract class AdminApiTests extends AuthServiceContract {
       assertThat(reply.header("WWW-Authenticate")).hasValueSatisfying(
           value -> assertThat(value).startsWith("Bearer realm=\"gatehouse-admin\"").contains("error=\"invalid_token\""));
     }
+  }
+
+  @Test
+  void rejectsAnExpiredAdminToken() {
+    admin("GET", "/roles").expect(200);
+
+    clock.advance(Duration.ofMinutes(16));
+
+    Reply expired = admin("GET", "/roles");
+    expired.expectProblem(401);
+    assertThat(expired.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).contains("invalid_token"));
   }
 
   @Test
