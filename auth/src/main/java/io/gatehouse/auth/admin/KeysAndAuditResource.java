@@ -7,6 +7,7 @@ import io.gatehouse.auth.store.AuthStore;
 import io.gatehouse.http.HttpException;
 import io.gatehouse.http.handler.Request;
 import io.gatehouse.http.handler.Response;
+import java.time.Duration;
 
 /** {@code /signing-keys} (public facts only, and rotation) and {@code /audit}. */
 final class KeysAndAuditResource {
@@ -36,7 +37,12 @@ final class KeysAndAuditResource {
       return Response.json(Views.list(keys.rotate(actor, force), Views::signingKey));
     } catch (RotationRefusedException e) {
       throw HttpException.builder(409).detail(e.getMessage() + "; retry later or send {\"force\": true}")
-          .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))).build();
+          .header("Retry-After", Long.toString(retryAfterSeconds(e.retryAfter()))).build();
     }
+  }
+
+  /** Whole seconds, rounded up: a caller that waits exactly this long must not be refused again. */
+  private static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, wait.plusNanos(999_999_999).toSeconds());
   }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Assumptions;
  * {@code postgres}), dropped on close. Without PostgreSQL the tests are skipped, except under
  * {@code CI=true}, where they fail.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
   static final Instant T0 = Instant.parse("2030-01-02T03:04:05.123456Z");
   /** Child tables first, so deletes never hit a foreign key. */
   private static final List<String> TABLES = List.of("audit_events", "refresh_token_scopes", "refresh_tokens",
@@ -59,7 +59,7 @@ final class TestDatabase implements AutoCloseable {
     this.skipReason = reason;
   }
 
-  static TestDatabase h2() {
+  public static TestDatabase h2() {
     try {
       Path dir = Files.createTempDirectory("gatehouse-store-");
       return new TestDatabase(StoreSettings.h2(dir.resolve("data")).url(), "", "", () -> deleteTree(dir));
@@ -68,7 +68,7 @@ final class TestDatabase implements AutoCloseable {
     }
   }
 
-  static TestDatabase postgres() {
+  public static TestDatabase postgres() {
     String base = env("GATEHOUSE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     String user = env("GATEHOUSE_TEST_PG_USER", "postgres");
     String password = env("GATEHOUSE_TEST_PG_PASSWORD", "");
@@ -108,7 +108,7 @@ final class TestDatabase implements AutoCloseable {
   }
 
   /** Empties every table and resets the clock; skips the test when the database is not there. */
-  void reset() {
+  public void reset() {
     Assumptions.assumeTrue(skipReason == null, () -> skipReason + " — PostgreSQL tests skipped");
     clock.set(T0);
     try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
@@ -118,6 +118,21 @@ final class TestDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot empty the test database", e);
     }
+  }
+
+  /** The JDBC URL (a fresh schema on PostgreSQL). */
+  public String url() {
+    return url;
+  }
+
+  /** The database user. */
+  public String user() {
+    return user;
+  }
+
+  /** The database password (empty for trust auth). */
+  public String password() {
+    return password;
   }
 
   @Override

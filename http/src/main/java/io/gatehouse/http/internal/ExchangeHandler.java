@@ -9,6 +9,7 @@ import io.gatehouse.http.observe.RequestIds;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
@@ -23,6 +24,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -35,6 +37,8 @@ import org.slf4j.MDC;
  */
 final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(ExchangeHandler.class);
+  /** How long unread request bytes are drained after a closing response before the socket is closed. */
+  private static final long LINGER_MILLIS = 2_000;
 
   private final ListenerContext listener;
   private final ReadTimeouts timeouts;
@@ -232,13 +236,29 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     long bytesOut = response.body().length;
     ctx.writeAndFlush(ResponseWriter.toNetty(exchange, response, keepAlive)).addListener((ChannelFutureListener) f -> {
       record(exchange, status, bytesOut);
-      if (!keepAlive || !f.isSuccess()) {
+      if (f.isSuccess() && !keepAlive && !exchange.requestComplete) {
+        lingerThenClose();
+      } else if (!keepAlive || !f.isSuccess()) {
         f.channel().close();
       } else {
         exchange.responseWritten = true;
         finishIfDone(exchange);
       }
     });
+  }
+
+  /**
+   * Closes after a response that left part of the request unread (413, 408, a framing error).
+   * Closing a socket with unread input makes the kernel reset the connection, and a client still
+   * sending its body then loses the response it had not read yet. So: half-close (the client sees
+   * the end of the response), discard whatever still arrives, and close when the client does or
+   * after {@link #LINGER_MILLIS}.
+   */
+  private void lingerThenClose() {
+    SocketChannel channel = (SocketChannel) ctx.channel();
+    channel.config().setAutoRead(true);
+    channel.shutdownOutput().addListener(done ->
+        channel.eventLoop().schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS));
   }
 
   /**

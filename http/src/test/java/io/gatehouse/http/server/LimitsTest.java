@@ -9,6 +9,10 @@ import io.gatehouse.http.fixture.TestServer;
 import io.gatehouse.http.handler.Response;
 import io.gatehouse.http.handler.Route;
 import io.gatehouse.http.handler.Router;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +123,18 @@ class LimitsTest {
       assertThat(connection.closedByServer()).isTrue();
       assertThat(calls.count()).isZero();
     }
+  }
+
+  @Test
+  void aClientStillSendingAnOversizedBodyReceivesThe413() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    for (int i = 0; i < 20; i++) {
+      HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.uri("/upload"))
+          .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("x".repeat(256 * 1024))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("attempt %d", i).isEqualTo(413);
+    }
+    assertThat(calls.count()).isZero();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.gatehouse.server.cli;
 
+import io.gatehouse.auth.secrets.SecretsException;
+import io.gatehouse.auth.store.StoreException;
 import io.gatehouse.http.server.ListenerException;
 import io.gatehouse.server.config.GatehouseConfig;
 import io.gatehouse.server.serve.Gatehouse;
@@ -31,6 +33,9 @@ final class ServeCommand implements Callable<Integer> {
     } catch (ListenerException e) {
       throw new CliException(e.getMessage() + " (set " + e.listener() + ".port in " + loaded.file() + " or "
           + "GATEHOUSE_" + e.listener().toUpperCase(java.util.Locale.ROOT) + "_PORT)", e);
+    } catch (SecretsException | StoreException e) {
+      // A changed master key or an unreachable database: the message says what to do; a stack trace would bury it.
+      throw new CliException("the auth service cannot start: " + e.getMessage(), e);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -24,7 +24,12 @@ final class AuthConfig {
         "audiences"));
     AuthSettings.Listener listener = listener(auth.section("listener"), 9000);
     AuthSettings.Listener admin = listener(auth.section("admin"), 9001);
-    String issuer = auth.string("issuer", "http://" + listener.host() + ":" + listener.port());
+    String derived = "http://" + listener.host() + ":" + listener.port();
+    String issuer = auth.string("issuer", derived);
+    if (listener.port() == 0 && issuer.equals(derived)) {
+      // The default issuer is the listener's URL, and port 0 is only known once bound.
+      auth.invalid("issuer", "is required when auth.listener.port is 0 (the issuer must be the URL clients use)");
+    }
     if (issuer.endsWith("/") || !(issuer.startsWith("http://") || issuer.startsWith("https://"))) {
       auth.invalid("issuer", "must be an http(s) URL without a trailing slash");
     }

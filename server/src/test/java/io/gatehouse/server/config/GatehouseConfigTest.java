@@ -77,6 +77,16 @@ class GatehouseConfigTest {
   }
 
   @Test
+  void anEphemeralAuthPortNeedsAnExplicitIssuer() throws IOException {
+    Path file = write("version: 1\nauth:\n  listener:\n    port: 0\n");
+
+    assertThat(errorsOf(file, Map.of())).extracting(ConfigError::toString).containsExactly(
+        file + ":3: auth.issuer: is required when auth.listener.port is 0 (the issuer must be the URL clients use)");
+    GatehouseConfig configured = GatehouseConfig.load(file, Map.of("GATEHOUSE_AUTH_ISSUER", "https://auth.example.com"));
+    assertThat(configured.auth().orElseThrow().tokens().issuer()).isEqualTo("https://auth.example.com");
+  }
+
+  @Test
   void unreadableOrInvalidYamlSaysWhere() throws IOException {
     assertThat(errorsOf(dir.resolve("missing.yaml"), Map.of())).extracting(ConfigError::reason)
         .containsExactly("file not found");
