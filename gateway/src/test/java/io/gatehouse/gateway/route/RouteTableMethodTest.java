@@ -1,0 +1,95 @@
+package io.gatehouse.gateway.route;
+
+import static io.gatehouse.gateway.route.Routes.matched;
+import static io.gatehouse.gateway.route.Routes.route;
+import static io.gatehouse.gateway.route.Routes.table;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatehouse.http.HttpException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RouteTableMethodTest {
+  private final RouteTable table = table(
+      route("read").pathTemplate("/orders/{id}").methods(List.of("GET")).build(),
+      route("delete").pathTemplate("/orders/{id}").methods(List.of("DELETE")).build(),
+      route("create").pathTemplate("/orders").methods(List.of("POST")).build(),
+      route("any-item").pathTemplate("/items/{id}").build(),
+      route("put-item").pathTemplate("/items/{id}").methods(List.of("PUT", "PATCH")).build(),
+      route("head-only").pathTemplate("/status").methods(List.of("HEAD")).build(),
+      route("get-status").pathTemplate("/status").methods(List.of("GET")).build(),
+      route("reports").pathPrefix("/reports").methods(List.of("GET")).build(),
+      route("report-upload").pathTemplate("/reports/{name}").methods(List.of("POST")).build());
+
+  @Test
+  void matchesOnlyTheListedMethods() {
+    assertThat(id("GET", "/orders/1")).isEqualTo("read");
+    assertThat(id("DELETE", "/orders/1")).isEqualTo("delete");
+    assertThat(id("POST", "/orders")).isEqualTo("create");
+  }
+
+  @Test
+  void prefersTheRouteListingTheMethodOverOneAllowingAny() {
+    assertThat(id("PUT", "/items/1")).isEqualTo("put-item");
+    assertThat(id("PATCH", "/items/1")).isEqualTo("put-item");
+    assertThat(id("GET", "/items/1")).isEqualTo("any-item");
+    assertThat(id("PROPFIND", "/items/1")).isEqualTo("any-item");
+  }
+
+  @Test
+  void servesHeadWithTheGetRouteUnlessARouteListsHead() {
+    assertThat(id("HEAD", "/orders/1")).isEqualTo("read");
+    assertThat(id("HEAD", "/status")).isEqualTo("head-only");
+    assertThat(id("GET", "/status")).isEqualTo("get-status");
+  }
+
+  @Test
+  void fallsBackToALessSpecificPathWhoseRouteAllowsTheMethod() {
+    assertThat(id("POST", "/reports/daily")).isEqualTo("report-upload");
+    assertThat(id("GET", "/reports/daily")).isEqualTo("reports");
+  }
+
+  @Test
+  void answersMethodNotAllowedWithTheMethodsOfEveryRouteMatchingThePath() {
+    RouteLookup lookup = table.match(null, "PUT", "/orders/1");
+    assertThat(lookup).isEqualTo(new RouteLookup.MethodNotAllowed(Set.of("DELETE", "GET", "HEAD")));
+    assertThat(((RouteLookup.MethodNotAllowed) lookup).allowed()).containsExactly("DELETE", "GET", "HEAD");
+    HttpException answer = ((RouteLookup.MethodNotAllowed) lookup).toException();
+    assertThat(answer.status()).isEqualTo(405);
+    assertThat(answer.headers()).containsEntry("Allow", "DELETE, GET, HEAD");
+  }
+
+  @Test
+  void listsPrefixAndTemplateMethodsTogether() {
+    assertThat(table.match(null, "DELETE", "/reports/daily"))
+        .isEqualTo(new RouteLookup.MethodNotAllowed(Set.of("GET", "HEAD", "POST")));
+  }
+
+  @Test
+  void leavesHeadOutOfAllowWithoutGet() {
+    assertThat(table.match(null, "GET", "/orders"))
+        .isEqualTo(new RouteLookup.MethodNotAllowed(Set.of("POST")));
+  }
+
+  @Test
+  void comparesMethodsCaseSensitively() {
+    assertThat(table.match(null, "get", "/orders/1")).isInstanceOf(RouteLookup.MethodNotAllowed.class);
+  }
+
+  @Test
+  void collectsAllowedMethodsAcrossHostGroups() {
+    RouteTable hosts = table(
+        route("api-get").host("api.example.com").pathPrefix("/").methods(List.of("GET")).build(),
+        route("any-post").pathPrefix("/").methods(List.of("POST")).build());
+    assertThat(matched(hosts, "api.example.com", "POST", "/x").route().id()).isEqualTo("any-post");
+    assertThat(hosts.match("api.example.com", "PUT", "/x"))
+        .isEqualTo(new RouteLookup.MethodNotAllowed(Set.of("GET", "HEAD", "POST")));
+    assertThat(hosts.match("other.test", "PUT", "/x"))
+        .isEqualTo(new RouteLookup.MethodNotAllowed(Set.of("POST")));
+  }
+
+  private String id(String method, String path) {
+    return matched(table, null, method, path).route().id();
+  }
+}
