@@ -101,6 +101,11 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   void timedOut(ReadTimeouts.Expiry expiry) {
     boolean nothingToAnswer = current == null && !timeouts.bytesSeen();
     boolean alreadyAnswered = current != null && current.responseStarted;
+    if (expiry == ReadTimeouts.Expiry.WRITE) {
+      listener.metrics().rejected("write_timeout");
+      ctx.close();
+      return;
+    }
     if (expiry == ReadTimeouts.Expiry.IDLE || nothingToAnswer || alreadyAnswered) {
       ctx.close();
       return;

@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Checks a decoded request head against what Netty's decoder leaves to us: header count, one
@@ -17,8 +16,7 @@ import java.util.regex.Pattern;
  * the request-target form and its characters, and {@code Expect}. Every failure closes the connection.
  */
 final class HeadValidator {
-  private static final Pattern HOST = Pattern.compile(
-      "(?:[A-Za-z0-9\\-._~!$&'()*+,;=%]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?");
+  private static final String REG_NAME_CHARS = "-._~!$&'()*+,;=%";
 
   private final ServerLimits limits;
 
@@ -63,7 +61,7 @@ final class HeadValidator {
       return null;
     }
     String host = hosts.get(0);
-    if (!host.isEmpty() && !HOST.matcher(host).matches()) {
+    if (!host.isEmpty() && !isValidHost(host)) {
       throw refuse(400, "invalid Host header");
     }
     return host;
@@ -111,5 +109,54 @@ final class HeadValidator {
 
   private static HttpException refuse(int status, String detail) {
     return HttpException.builder(status).detail(detail).closeConnection().build();
+  }
+
+  /**
+   * {@code uri-host [":" port]} (RFC 9112 §3.2): a reg-name or IPv4 of unreserved, sub-delims and
+   * pct-encoded characters, or an IP-literal in brackets; the port is 1-5 digits. Hand-written
+   * because a regex here cost 6 % of a trivial request.
+   */
+  static boolean isValidHost(String host) {
+    int end = host.length();
+    int colon = host.lastIndexOf(':');
+    int closing = host.lastIndexOf(']');
+    if (colon > closing) {
+      if (colon == end - 1 || end - colon - 1 > 5) {
+        return false;
+      }
+      for (int i = colon + 1; i < end; i++) {
+        if (!isDigit(host.charAt(i))) {
+          return false;
+        }
+      }
+      end = colon;
+    }
+    if (end == 0) {
+      return false;
+    }
+    if (host.charAt(0) == '[') {
+      if (host.charAt(end - 1) != ']' || end < 3) {
+        return false;
+      }
+      for (int i = 1; i < end - 1; i++) {
+        char c = host.charAt(i);
+        if (!isDigit(c) && !((c | 0x20) >= 'a' && (c | 0x20) <= 'f') && c != ':' && c != '.') {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (int i = 0; i < end; i++) {
+      char c = host.charAt(i);
+      boolean letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+      if (!letter && !isDigit(c) && REG_NAME_CHARS.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

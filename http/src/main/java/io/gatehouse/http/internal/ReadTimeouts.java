@@ -4,29 +4,40 @@ import io.gatehouse.http.server.ServerLimits;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Read-side timeouts of one connection, seeing raw bytes before the decoder: the request head
- * must arrive within the header-read timeout (counted from the connection or the first byte of
- * a later request), body chunks may pause at most the body-read timeout, and a keep-alive
- * connection may idle at most the idle timeout. The exchange handler says which phase applies.
+ * The timeouts of one connection, seeing raw bytes before the decoder: the request head must
+ * arrive within the header-read timeout (counted from the connection or the first byte of a
+ * later request), body bytes may pause at most the body-read timeout, a keep-alive connection may
+ * idle at most the idle timeout, and a client that does not read may keep the connection
+ * unwritable at most the write timeout. The exchange handler says which read phase applies.
+ *
+ * <p>Phases only move a deadline; one periodic check per connection (every half of the shortest
+ * timeout) compares it with the clock, so the request path never schedules or cancels a task.
+ * A timeout therefore fires up to half the shortest timeout late.
  */
 final class ReadTimeouts extends ChannelInboundHandlerAdapter {
   /** What a fired timeout means for the exchange handler. */
-  enum Expiry { HEADER, BODY, IDLE }
-
-  private enum Phase { NEW_CONNECTION, IDLE, HEAD, BODY, BUSY }
+  enum Expiry { HEADER, BODY, IDLE, WRITE }
 
   private final ServerLimits limits;
+  private final long checkEveryNanos;
   private ExchangeHandler exchanges;
   private ChannelHandlerContext ctx;
-  private Phase phase = Phase.NEW_CONNECTION;
-  private ScheduledFuture<?> timer;
+  private ScheduledFuture<?> check;
+  private long readDeadline = Long.MAX_VALUE;
+  private Expiry readExpiry;
+  private boolean idle;
+  private long writeDeadline = Long.MAX_VALUE;
   private boolean bytesSeen;
 
   ReadTimeouts(ServerLimits limits) {
     this.limits = limits;
+    Duration shortest = min(min(limits.headerReadTimeout(), limits.bodyReadTimeout()),
+        min(limits.idleTimeout(), limits.writeTimeout()));
+    this.checkEveryNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(10), shortest.toNanos() / 2);
   }
 
   void exchanges(ExchangeHandler exchanges) {
@@ -40,48 +51,55 @@ final class ReadTimeouts extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    schedule(limits.headerReadTimeout().toNanos(), Expiry.HEADER);
+    arm(limits.headerReadTimeout(), Expiry.HEADER);
+    check = ctx.executor().scheduleAtFixedRate(this::check, checkEveryNanos, checkEveryNanos, TimeUnit.NANOSECONDS);
     ctx.fireChannelActive();
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     bytesSeen = true;
-    if (phase == Phase.IDLE) {
-      phase = Phase.HEAD;
-      schedule(limits.headerReadTimeout().toNanos(), Expiry.HEADER);
-    } else if (phase == Phase.BODY) {
-      schedule(limits.bodyReadTimeout().toNanos(), Expiry.BODY);
+    if (idle) {
+      idle = false;
+      arm(limits.headerReadTimeout(), Expiry.HEADER);
+    } else if (readExpiry == Expiry.BODY) {
+      arm(limits.bodyReadTimeout(), Expiry.BODY);
     }
     ctx.fireChannelRead(msg);
   }
 
   @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    writeDeadline = ctx.channel().isWritable() ? Long.MAX_VALUE : System.nanoTime() + limits.writeTimeout().toNanos();
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    cancel();
+    if (check != null) {
+      check.cancel(false);
+    }
     ctx.fireChannelInactive();
   }
 
   /** A request head arrived; its body (if any) follows. */
   void headReceived(boolean expectBody) {
-    phase = expectBody ? Phase.BODY : Phase.BUSY;
     if (expectBody) {
-      schedule(limits.bodyReadTimeout().toNanos(), Expiry.BODY);
+      arm(limits.bodyReadTimeout(), Expiry.BODY);
     } else {
-      cancel();
+      disarm();
     }
   }
 
   /** The request body is complete; the handler runs. */
   void bodyComplete() {
-    phase = Phase.BUSY;
-    cancel();
+    disarm();
   }
 
   /** The exchange finished on a keep-alive connection; wait for the next request. */
   void awaitNextRequest() {
-    phase = Phase.IDLE;
-    schedule(limits.idleTimeout().toNanos(), Expiry.IDLE);
+    idle = true;
+    arm(limits.idleTimeout(), Expiry.IDLE);
   }
 
   /** Whether any byte arrived on this connection. */
@@ -89,15 +107,29 @@ final class ReadTimeouts extends ChannelInboundHandlerAdapter {
     return bytesSeen;
   }
 
-  private void schedule(long nanos, Expiry expiry) {
-    cancel();
-    timer = ctx.executor().schedule(() -> exchanges.timedOut(expiry), nanos, TimeUnit.NANOSECONDS);
+  private void check() {
+    long now = System.nanoTime();
+    if (now - writeDeadline >= 0 && writeDeadline != Long.MAX_VALUE) {
+      writeDeadline = Long.MAX_VALUE;
+      exchanges.timedOut(Expiry.WRITE);
+    } else if (readDeadline != Long.MAX_VALUE && now - readDeadline >= 0) {
+      Expiry expired = readExpiry;
+      disarm();
+      exchanges.timedOut(expired);
+    }
   }
 
-  private void cancel() {
-    if (timer != null) {
-      timer.cancel(false);
-      timer = null;
-    }
+  private void arm(Duration timeout, Expiry expiry) {
+    readDeadline = System.nanoTime() + timeout.toNanos();
+    readExpiry = expiry;
+  }
+
+  private void disarm() {
+    readDeadline = Long.MAX_VALUE;
+    readExpiry = null;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 }

@@ -5,6 +5,8 @@ import io.gatehouse.http.observe.RequestIds;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -14,6 +16,10 @@ import io.netty.handler.codec.http.HttpVersion;
 
 /** Turns a {@link Response} into the Netty response for an exchange. */
 final class ResponseWriter {
+  /** The values are copied from a {@link Response}, whose headers validated them when set. */
+  private static final HttpHeadersFactory COPIED_HEADERS =
+      DefaultHttpHeadersFactory.headersFactory().withNameValidation(false).withValidation(false);
+
   private ResponseWriter() {}
 
   static FullHttpResponse toNetty(Exchange exchange, Response response, boolean keepAlive) {
@@ -23,7 +29,8 @@ final class ResponseWriter {
     ByteBuf content = head || bodiless ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body());
     HttpVersion version = exchange.head.protocolVersion();
     FullHttpResponse netty = new DefaultFullHttpResponse(version == HttpVersion.HTTP_1_0 ? version : HttpVersion.HTTP_1_1,
-        HttpResponseStatus.valueOf(response.status()), content);
+        HttpResponseStatus.valueOf(response.status()), content, COPIED_HEADERS,
+        DefaultHttpHeadersFactory.trailersFactory());
     netty.headers().set(response.headers());
     // Framing is the core's job: a handler's Transfer-Encoding or Connection never reaches the wire.
     netty.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);

@@ -5,10 +5,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpResponseEncoder;
-import io.netty.handler.timeout.WriteTimeoutHandler;
-import java.util.concurrent.TimeUnit;
 
-/** Builds each connection's pipeline: timeouts → response encoder → strict decoder → exchanges. */
+/** Builds each connection's pipeline: read and write timeouts → response encoder → strict decoder → exchanges. */
 public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
   private final ListenerContext listener;
 
@@ -32,8 +30,6 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     ExchangeHandler exchanges = new ExchangeHandler(listener, timeouts);
     timeouts.exchanges(exchanges);
     ChannelPipeline pipeline = channel.pipeline();
-    pipeline.addLast("write-timeout",
-        new WriteTimeoutHandler(listener.limits().writeTimeout().toMillis(), TimeUnit.MILLISECONDS));
     pipeline.addLast("read-timeouts", timeouts);
     pipeline.addLast("encoder", new HttpResponseEncoder());
     pipeline.addLast("decoder",
