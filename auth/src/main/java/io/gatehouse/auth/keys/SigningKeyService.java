@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class SigningKeyService implements VerificationKeys {
   private final KeySettings settings;
   private final Clock clock;
   private final AtomicReference<KeyRing> ring = new AtomicReference<>();
+  private final AtomicLong version = new AtomicLong();
 
   /** Loads the keys, creating an active and a next key on first start. */
   public SigningKeyService(AuthStore store, SigningKeyVault vault, KeySettings settings, Clock clock) {
@@ -46,6 +48,11 @@ public final class SigningKeyService implements VerificationKeys {
   /** The key that signs now. */
   public SigningKey activeKey() {
     return ring.get().activeKey();
+  }
+
+  /** Changes whenever this service swaps in another key ring (rotation, reload). */
+  public long version() {
+    return version.get();
   }
 
   /** The published public keys (next, active and retired within retention). */
@@ -84,7 +91,7 @@ public final class SigningKeyService implements VerificationKeys {
           force ? "forced" : "");
       return current;
     });
-    ring.set(rotated);
+    swap(rotated);
     LOG.info("signing keys rotated by {}: active key is now {}", actor, rotated.activeKey().kid());
     return rotated.keys();
   }
@@ -92,7 +99,7 @@ public final class SigningKeyService implements VerificationKeys {
   /** Scheduled work: re-read the store, rotate when the active key is due, drop expired retired keys. */
   public void maintain() {
     KeyRing current = store.inTransaction(tx -> ring(tx.signingKeys()));
-    ring.set(current);
+    swap(current);
     ManagedKey active = current.keys().stream().filter(k -> k.state() == KeyState.ACTIVE).findFirst().orElseThrow();
     if (!active.since().plus(settings.rotationInterval()).isAfter(clock.instant())) {
       try {
@@ -115,6 +122,11 @@ public final class SigningKeyService implements VerificationKeys {
       }
       return null;
     });
+  }
+
+  private void swap(KeyRing keyRing) {
+    ring.set(keyRing);
+    version.incrementAndGet();
   }
 
   private KeyRing loadOrCreate(StoreTransaction tx) {

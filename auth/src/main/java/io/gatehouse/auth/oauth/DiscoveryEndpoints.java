@@ -13,10 +13,12 @@ import java.util.List;
 
 /** Discovery documents (RFC 8414 and OpenID Connect Discovery) and the JWKS. */
 final class DiscoveryEndpoints {
+  private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
+
   private final byte[] metadata;
   private final SigningKeyService keys;
   private final String jwksCacheControl;
-  private volatile CachedJwks cachedJwks = new CachedJwks(List.of(), new byte[0]);
+  private volatile CachedJwks cachedJwks;
 
   DiscoveryEndpoints(String issuer, SigningKeyService keys, Duration jwksMaxAge) {
     this.keys = keys;
@@ -44,14 +46,20 @@ final class DiscoveryEndpoints {
 
   /** The JWKS, serialized once per key set (rotation or reload yields a new set). */
   Response jwks() {
-    List<VerificationKey> current = keys.all();
     CachedJwks cached = cachedJwks;
-    if (!cached.keys().equals(current)) {
-      cached = new CachedJwks(current, PublicJwks.of(current).toJson().getBytes(StandardCharsets.UTF_8));
+    long now = System.nanoTime();
+    // Serialized once per key set: re-read after every change here, and once a second for the
+    // retired keys that age out of the set on their own.
+    if (cached == null || cached.version() != keys.version() || now - cached.checkedAt() > CHECK_EVERY_NANOS) {
+      long version = keys.version();
+      List<VerificationKey> current = keys.all();
+      byte[] json = cached != null && cached.keys().equals(current) ? cached.json()
+          : PublicJwks.of(current).toJson().getBytes(StandardCharsets.UTF_8);
+      cached = new CachedJwks(current, json, now, version);
       cachedJwks = cached;
     }
     return Response.of(200, PublicJwks.MEDIA_TYPE, cached.json()).header("Cache-Control", jwksCacheControl);
   }
 
-  private record CachedJwks(List<VerificationKey> keys, byte[] json) {}
+  private record CachedJwks(List<VerificationKey> keys, byte[] json, long checkedAt, long version) {}
 }
