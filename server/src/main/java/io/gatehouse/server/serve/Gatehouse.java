@@ -64,8 +64,6 @@ public final class Gatehouse implements AutoCloseable {
 
   private void startAuth(AuthSettings settings) {
     auth = AuthService.start(settings, loops, registry, readiness, AuthChanges.NONE, System.getenv(), Clock.systemUTC());
-    listeners.add(auth.authListener());
-    listeners.add(auth.adminListener());
     auth.bootstrapAdminSecret().ifPresent(secret -> System.out.println(
         "gatehouse: created admin client 'admin' with secret " + secret.reveal() + "\n"
             + "gatehouse: (shown once; also written to " + settings.dataDir().resolve("admin-credentials") + ", mode 0600)"));
@@ -76,9 +74,14 @@ public final class Gatehouse implements AutoCloseable {
     return Optional.ofNullable(auth);
   }
 
-  /** A listener by name. */
+  /** A listener by name ({@code management}, {@code auth}, {@code admin}). */
   public Optional<HttpServer> listener(String name) {
-    return listeners.stream().filter(l -> l.name().equals(name)).findFirst();
+    List<HttpServer> all = new ArrayList<>(listeners);
+    if (auth != null) {
+      all.add(auth.authListener());
+      all.add(auth.adminListener());
+    }
+    return all.stream().filter(l -> l.name().equals(name)).findFirst();
   }
 
   /** The process readiness that components register with. */
@@ -94,11 +97,14 @@ public final class Gatehouse implements AutoCloseable {
     }
     stopped = true;
     readiness.startDraining();
-    LOG.info("draining {} listener(s)", listeners.size());
-    listeners.forEach(HttpServer::drain);
+    int count = listeners.size() + (auth == null ? 0 : 2);
+    LOG.info("draining {} listener(s)", count);
+    // The auth service drains its own listeners; management goes last so /readyz keeps saying
+    // "draining" while the others finish.
     if (auth != null) {
       auth.close();
     }
+    listeners.forEach(HttpServer::drain);
     loops.shutdown(Duration.ofSeconds(5));
     LOG.info("stopped");
   }
