@@ -1,6 +1,7 @@
 package io.gatehouse.auth;
 
 import static io.gatehouse.auth.oauth.GrantTypes.CLIENT_CREDENTIALS;
+import static io.gatehouse.auth.oauth.GrantTypes.TOKEN_EXCHANGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +49,21 @@ abstract class AdminApiTests extends AuthServiceContract {
     Reply expired = admin("GET", "/roles");
     expired.expectProblem(401);
     assertThat(expired.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).contains("invalid_token"));
+  }
+
+  @Test
+  void refusesAUsersExchangedTokenEvenWithTheAdminPermission() {
+    createRole("operators", "gatehouse:admin");
+    String userId = createUser("operator", "operators");
+    String apiKey = createKey(userId, "gatehouse:admin").path("key").asText();
+    Creds exchanger = createClient("exchanger", List.of(TOKEN_EXCHANGE), List.of(), List.of("gatehouse-admin"));
+    String userToken = exchange(exchanger, apiKey, "gatehouse-admin").expect(200).path("access_token").asText();
+
+    Reply reply = adminAs(userToken, "GET", "/users", null);
+
+    reply.expectProblem(401);
+    assertThat(reply.header("WWW-Authenticate")).hasValueSatisfying(
+        value -> assertThat(value).contains("not a client_credentials token"));
   }
 
   @Test

@@ -37,6 +37,12 @@ final class AdminAuthenticator {
     } catch (TokenRejectedException e) {
       throw unauthorized(REALM + ", error=\"invalid_token\", error_description=\"" + e.reason().code() + "\"");
     }
+    // Admin tokens are client_credentials tokens: the client itself is the subject, and no API key
+    // (a user's delegated credential) is behind it, whatever permissions the user holds.
+    boolean clientToken = token.clientId().map(token.subject()::equals).orElse(false) && token.apiKeyId().isEmpty();
+    if (!clientToken) {
+      throw unauthorized(REALM + ", error=\"invalid_token\", error_description=\"not a client_credentials token\"");
+    }
     if (!token.hasScope(PERMISSION)) {
       throw HttpException.builder(403).detail("the token lacks " + PERMISSION)
           .header("WWW-Authenticate", REALM + ", error=\"insufficient_scope\", scope=\"" + PERMISSION + "\"").build();
