@@ -24,9 +24,17 @@ final class Exchange {
   String path = "";
   String rawQuery = "";
   RouteMatch match;
+  /** Set by a streaming handler; wins over the route template. */
+  String name;
+  /** Present when a streaming handler runs this exchange. */
+  StreamingSession session;
   boolean requestComplete;
   boolean responseStarted;
   boolean responseWritten;
+  /** Answered by the core without (or instead of) its handler. */
+  boolean refused;
+  /** Whether a streamed response keeps the connection open. */
+  boolean keepAlive;
   long bodyBytes;
   private CompositeByteBuf body;
 
@@ -66,6 +74,9 @@ final class Exchange {
   }
 
   void release() {
+    if (session != null) {
+      session.release();
+    }
     if (body != null) {
       body.release();
       body = null;
@@ -73,6 +84,9 @@ final class Exchange {
   }
 
   String routeName() {
+    if (name != null) {
+      return name;
+    }
     return match == null ? "unmatched" : match.route().name();
   }
 

@@ -13,6 +13,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -90,6 +92,14 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (current != null && current.session != null) {
+      current.session.writabilityChanged();
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (!(cause instanceof IOException)) {
       LOG.debug("connection {} closed after {}", ctx.channel().remoteAddress(), cause.toString());
@@ -146,6 +156,10 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     timeouts.headReceived(expectsBody);
     try {
       exchange.target(validator.validate(head));
+      if (listener.streaming() != null) {
+        startStreaming(exchange);
+        return;
+      }
       exchange.match = listener.router().resolve(head.method().name(), exchange.path);
       long limit = exchange.match.route().maxBodyBytes();
       if (HttpUtil.getContentLength(head, 0L) > limit) {
@@ -162,6 +176,10 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
   private void onContent(HttpContent content) {
     Exchange exchange = current;
+    if (exchange != null && exchange.session != null && !exchange.refused) {
+      streamContent(exchange, content);
+      return;
+    }
     if (exchange == null || exchange.responseStarted) {
       if (exchange != null && content instanceof LastHttpContent) {
         exchange.requestComplete = true;
@@ -184,6 +202,97 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       timeouts.bodyComplete();
       dispatch(exchange);
     }
+  }
+
+  private void startStreaming(Exchange exchange) {
+    exchange.session = new StreamingSession(this, ctx, exchange);
+    MDC.put("request_id", exchange.requestId);
+    try {
+      listener.streaming().start(exchange.session);
+    } catch (HttpException e) {
+      failStreaming(exchange, e);
+    } catch (RuntimeException e) {
+      failStreaming(exchange, (HttpException) null, e);
+    } finally {
+      MDC.remove("request_id");
+    }
+  }
+
+  private void streamContent(Exchange exchange, HttpContent content) {
+    if (content.decoderResult().isFailure()) {
+      failStreaming(exchange, StrictRequestDecoder.refusal(content.decoderResult().cause()));
+      return;
+    }
+    boolean last = content instanceof LastHttpContent;
+    if (last) {
+      exchange.requestComplete = true;
+      timeouts.bodyComplete();
+    }
+    exchange.session.onContent(content);
+    if (last && current == exchange) {
+      finishIfDone(exchange);
+    }
+  }
+
+  /** Reads (or stops reading) the connection on behalf of a streaming handler's body backpressure. */
+  void readRequestBody(boolean read) {
+    ctx.channel().config().setAutoRead(read);
+    if (read) {
+      ctx.read();
+    }
+  }
+
+  /** Writes a streamed response head with the core's framing headers. */
+  void startStreamedResponse(Exchange exchange, io.netty.handler.codec.http.HttpResponse head) {
+    if (exchange.responseStarted || !ctx.channel().isActive()) {
+      return;
+    }
+    exchange.responseStarted = true;
+    // The request body may still be arriving: it keeps flowing to the handler until it ends.
+    boolean keepAlive = !listener.draining() && HttpUtil.isKeepAlive(exchange.head);
+    io.netty.handler.codec.http.HttpResponse prepared = ResponseWriter.streamedHead(exchange, head, keepAlive);
+    exchange.keepAlive = !prepared.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
+    ctx.writeAndFlush(prepared);
+  }
+
+  /** Writes the last piece of a streamed response, then records it and moves on (or closes). */
+  void finishStreamedResponse(Exchange exchange, HttpContent last, int status, long bytesOut) {
+    // A request whose body had not ended when the response did leaves bytes unread: close after it.
+    boolean keepAlive = exchange.keepAlive && exchange.requestComplete && !listener.draining();
+    if (!keepAlive) {
+      closing = true;
+    }
+    ctx.writeAndFlush(last).addListener((ChannelFutureListener) f -> {
+      record(exchange, status, bytesOut);
+      if (!keepAlive || !f.isSuccess()) {
+        f.channel().close();
+      } else {
+        exchange.responseWritten = true;
+        finishIfDone(exchange);
+      }
+    });
+  }
+
+  /** A streaming handler gives up: a problem response, or a closed connection once the response started. */
+  void failStreaming(Exchange exchange, HttpException problem) {
+    failStreaming(exchange, problem, null);
+  }
+
+  private void failStreaming(Exchange exchange, HttpException problem, Throwable failure) {
+    if (current != exchange || exchange.refused) {
+      return;
+    }
+    if (exchange.responseStarted) {
+      ctx.close();
+      return;
+    }
+    exchange.refused = true;
+    exchange.release();
+    Response response = problem != null ? Problems.render(problem, exchange.requestId)
+        : Problems.from(failure, exchange.requestId);
+    // The body is not read past this point, so the connection cannot carry another request.
+    boolean close = !exchange.requestComplete || (problem != null && problem.closeConnection());
+    respond(exchange, response, close);
   }
 
   private void dispatch(Exchange exchange) {
@@ -220,6 +329,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
   /** Answers without running a handler; {@code reason} labels the rejection metric (null: not counted). */
   private void refuse(Exchange exchange, HttpException problem, boolean close, String reason) {
+    exchange.refused = true;
     if (reason != null) {
       listener.metrics().rejected(reason);
     }

@@ -2,6 +2,7 @@ package io.gatehouse.http.internal;
 
 import io.gatehouse.http.handler.Router;
 import io.gatehouse.http.observe.HttpMetrics;
+import io.gatehouse.http.stream.StreamingHandler;
 import io.gatehouse.http.server.ServerLimits;
 import io.netty.channel.group.ChannelGroup;
 import java.util.concurrent.Executor;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executor;
 public final class ListenerContext {
   private final String name;
   private final Router router;
+  private final StreamingHandler streaming;
   private final ServerLimits limits;
   private final HttpMetrics metrics;
   private final Executor blockingExecutor;
@@ -20,10 +22,11 @@ public final class ListenerContext {
   private volatile boolean draining;
 
   /** Shared state of one listener. */
-  public ListenerContext(String name, Router router, ServerLimits limits, HttpMetrics metrics,
-      Executor blockingExecutor, ChannelGroup channels) {
+  public ListenerContext(String name, Router router, StreamingHandler streaming, ServerLimits limits,
+      HttpMetrics metrics, Executor blockingExecutor, ChannelGroup channels) {
     this.name = name;
     this.router = router;
+    this.streaming = streaming;
     this.limits = limits;
     this.metrics = metrics;
     this.blockingExecutor = blockingExecutor;
@@ -36,6 +39,11 @@ public final class ListenerContext {
 
   Router router() {
     return router;
+  }
+
+  /** The streaming handler, or null when the listener serves a router. */
+  StreamingHandler streaming() {
+    return streaming;
   }
 
   ServerLimits limits() {

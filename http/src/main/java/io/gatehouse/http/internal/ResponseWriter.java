@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 
@@ -21,6 +22,31 @@ final class ResponseWriter {
       DefaultHttpHeadersFactory.headersFactory().withNameValidation(false).withValidation(false);
 
   private ResponseWriter() {}
+
+  /** Prepares a streamed response head: framing headers are the core's, the rest the handler's. */
+  static HttpResponse streamedHead(Exchange exchange, HttpResponse head, boolean keepAlive) {
+    HttpVersion version = exchange.head.protocolVersion();
+    head.setProtocolVersion(version == HttpVersion.HTTP_1_0 ? version : HttpVersion.HTTP_1_1);
+    head.headers().remove(HttpHeaderNames.CONNECTION);
+    head.headers().set(HttpHeaderNames.DATE, HttpDate.now());
+    head.headers().set(RequestIds.HEADER, exchange.requestId);
+    int status = head.status().code();
+    boolean bodiless = status == 204 || status == 304 || (status >= 100 && status < 200)
+        || HttpMethod.HEAD.equals(exchange.head.method());
+    if (!bodiless && !head.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+      if (version == HttpVersion.HTTP_1_0) {
+        keepAlive = false; // an HTTP/1.0 body of unknown length ends with the connection
+      } else {
+        head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+      }
+    }
+    if (!keepAlive) {
+      head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    } else if (version == HttpVersion.HTTP_1_0) {
+      head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    }
+    return head;
+  }
 
   static FullHttpResponse toNetty(Exchange exchange, Response response, boolean keepAlive) {
     boolean head = HttpMethod.HEAD.equals(exchange.head.method());

@@ -4,6 +4,7 @@ import io.gatehouse.http.handler.Router;
 import io.gatehouse.http.internal.ListenerContext;
 import io.gatehouse.http.internal.ServerInitializer;
 import io.gatehouse.http.observe.HttpMetrics;
+import io.gatehouse.http.stream.StreamingHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
@@ -43,7 +44,7 @@ public final class HttpServer implements AutoCloseable {
     this.requestedPort = builder.port;
     this.loops = builder.loops;
     this.limits = builder.limits;
-    this.context = new ListenerContext(name, builder.router, limits, new HttpMetrics(builder.registry, name),
+    this.context = new ListenerContext(name, builder.router, builder.streaming, limits, new HttpMetrics(builder.registry, name),
         blockingExecutor, channels);
   }
 
@@ -137,6 +138,7 @@ public final class HttpServer implements AutoCloseable {
     private int port;
     private EventLoops loops;
     private Router router;
+    private StreamingHandler streaming;
     private ServerLimits limits = ServerLimits.defaults();
     private MeterRegistry registry = new SimpleMeterRegistry();
 
@@ -178,6 +180,12 @@ public final class HttpServer implements AutoCloseable {
       return this;
     }
 
+    /** A streaming handler instead of a router (the gateway's data plane). */
+    public Builder streaming(StreamingHandler streaming) {
+      this.streaming = Objects.requireNonNull(streaming, "streaming");
+      return this;
+    }
+
     /** Limits and timeouts; default {@link ServerLimits#defaults()}. */
     public Builder limits(ServerLimits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
@@ -192,8 +200,8 @@ public final class HttpServer implements AutoCloseable {
 
     /** Builds the (not yet started) server. */
     public HttpServer build() {
-      if (name == null || loops == null || router == null) {
-        throw new IllegalStateException("name, event loops and router must be set");
+      if (name == null || loops == null || (router == null) == (streaming == null)) {
+        throw new IllegalStateException("name, event loops and exactly one of router or streaming handler must be set");
       }
       return new HttpServer(this);
     }

@@ -1,0 +1,73 @@
+package io.gatehouse.http.stream;
+
+import io.gatehouse.http.HttpException;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import java.net.InetSocketAddress;
+
+/**
+ * One request/response exchange as a stream. All methods must be called on {@link #eventLoop()}.
+ * The body is held back until {@link #readBody} is called (so a request refused after
+ * authentication never has its body read, and {@code Expect: 100-continue} is answered only then).
+ */
+public interface ServerExchange {
+  /** The validated request head. */
+  HttpRequest head();
+
+  /** The request id (kept or generated; echoed on the response by the core). */
+  String requestId();
+
+  /** The request path as received, without query. */
+  String path();
+
+  /** The raw query string without {@code ?}, empty when absent. */
+  String rawQuery();
+
+  /** The peer. */
+  InetSocketAddress remoteAddress();
+
+  /** The connection's event loop: upstream connections should use it too. */
+  EventLoop eventLoop();
+
+  /** The connection's buffer allocator. */
+  ByteBufAllocator alloc();
+
+  /** Names the exchange for metrics and the access log (a route id, never a raw path). */
+  void name(String routeName);
+
+  /** Limits the request body; more bytes answer 413 (or abort once the response started). */
+  void limitBody(long maxBytes);
+
+  /** Starts delivering the body (after sending {@code 100 Continue} when the client expects it). */
+  void readBody(BodyListener listener);
+
+  /** Stops reading the body (the peer it goes to cannot take more). */
+  void pauseBody();
+
+  /** Resumes reading the body. */
+  void resumeBody();
+
+  /** Starts the response. The core sets {@code Connection}, {@code Date} and {@code X-Request-Id}. */
+  void respond(HttpResponse head);
+
+  /** Writes a piece of the response; a {@code LastHttpContent} completes it. Takes ownership. */
+  void write(HttpContent content);
+
+  /** Whether the client can take more response bytes now. */
+  boolean writable();
+
+  /** Runs once the client can take more response bytes (immediately if it can). */
+  void whenWritable(Runnable task);
+
+  /** Ends the exchange with a problem response, or closes the connection if the response started. */
+  void fail(HttpException problem);
+
+  /** Runs when the client connection closes (to release what the exchange holds upstream). */
+  void whenClosed(Runnable task);
+
+  /** Whether the response has started (after that, failures can only close the connection). */
+  boolean responseStarted();
+}
