@@ -40,6 +40,69 @@ final class ConfigReader {
     return new ConfigReader(file, env, errors, child(key), field(key).orElse(null));
   }
 
+  /** The maps of a list ({@code routes: [...]}), each as a reader; absent → empty. */
+  List<ConfigReader> items(String key) {
+    Optional<ConfigNode> list = field(key);
+    if (list.isEmpty() || list.get().kind() == ConfigNode.Kind.NULL) {
+      return List.of();
+    }
+    if (list.get().kind() != ConfigNode.Kind.LIST) {
+      error(child(key), "", origin(list.get()), "must be a list");
+      return List.of();
+    }
+    List<ConfigReader> readers = new java.util.ArrayList<>();
+    for (ConfigNode item : list.get().items()) {
+      readers.add(new ConfigReader(file, env, errors, item.path(), item));
+    }
+    return readers;
+  }
+
+  /** A list of single values ({@code [a, b]}); absent → the fallback. */
+  List<String> strings(String key, List<String> fallback) {
+    Optional<ConfigNode> list = field(key);
+    if (list.isEmpty() || list.get().kind() == ConfigNode.Kind.NULL) {
+      return fallback;
+    }
+    if (list.get().kind() != ConfigNode.Kind.LIST
+        || list.get().items().stream().anyMatch(item -> item.kind() != ConfigNode.Kind.SCALAR)) {
+      error(child(key), "", origin(list.get()), "must be a list of values");
+      return fallback;
+    }
+    return list.get().items().stream().map(ConfigNode::text).toList();
+  }
+
+  /** A list of single values when written. */
+  Optional<List<String>> stringsIfPresent(String key) {
+    return has(key) ? Optional.of(strings(key, List.of())) : Optional.empty();
+  }
+
+  /** How many problems were recorded so far (to tell whether a block added any). */
+  int errorCount() {
+    return errors.size();
+  }
+
+  /** A map of single values ({@code {name: value}}); absent → empty. */
+  Map<String, String> stringMap(String key) {
+    Optional<ConfigNode> map = field(key);
+    if (map.isEmpty() || map.get().kind() == ConfigNode.Kind.NULL) {
+      return Map.of();
+    }
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    map.get().fields().forEach((name, value) -> {
+      if (value.kind() != ConfigNode.Kind.SCALAR) {
+        error(value.path(), "", origin(value), "must be a single value");
+      } else {
+        values.put(name, value.text());
+      }
+    });
+    return values;
+  }
+
+  /** Records a problem for this map as a whole (e.g. a builder refusing a combination). */
+  void invalidHere(String reason) {
+    error(path, "", origin(node), reason);
+  }
+
   /** The keys written in this map, in file order. */
   List<String> keys() {
     return node == null ? List.of() : List.copyOf(node.fields().keySet());

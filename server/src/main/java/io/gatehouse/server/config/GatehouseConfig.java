@@ -1,6 +1,7 @@
 package io.gatehouse.server.config;
 
 import io.gatehouse.auth.AuthSettings;
+import io.gatehouse.gateway.GatewaySettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,13 +17,14 @@ import java.util.Set;
  * @param eventLoops event-loop threads shared by every listener (default: cores)
  * @param management the management listener
  * @param auth the auth role, when enabled
+ * @param gateway the gateway role, when enabled
  */
-public record GatehouseConfig(Path file, int eventLoops, ManagementConfig management, Optional<AuthSettings> auth) {
+public record GatehouseConfig(Path file, int eventLoops, ManagementConfig management, Optional<AuthSettings> auth,
+    Optional<GatewaySettings> gateway) {
   /** The only configuration format version. */
   public static final int VERSION = 1;
 
   private static final Set<String> TOP_LEVEL = Set.of("version", "event-loops", "management", "auth", "gateway");
-  private static final Set<String> NOT_YET = Set.of("gateway");
 
   /**
    * Loads and validates a file with environment overrides.
@@ -39,11 +41,6 @@ public record GatehouseConfig(Path file, int eventLoops, ManagementConfig manage
     ConfigReader top = new ConfigReader(file, env, errors, "", root);
     top.allowOnly(TOP_LEVEL);
     top.requiredInteger("version", VERSION, VERSION);
-    for (String role : NOT_YET) {
-      if (top.has(role)) {
-        top.invalid(role, "the " + role + " role is not available in this build yet");
-      }
-    }
     int cores = Runtime.getRuntime().availableProcessors();
     int eventLoops = top.integer("event-loops", cores, 1, 1024);
     ManagementConfig management = management(top.section("management"));
@@ -53,11 +50,17 @@ public record GatehouseConfig(Path file, int eventLoops, ManagementConfig manage
       AuthSettings settings = AuthConfig.bind(section, file.toAbsolutePath().getParent(), env);
       auth = section.bool("enabled", true) ? Optional.of(settings) : Optional.empty();
     }
+    Optional<GatewaySettings> gateway = Optional.empty();
+    if (top.has("gateway")) {
+      ConfigReader section = top.section("gateway");
+      Optional<GatewaySettings> settings = GatewayConfig.bind(section);
+      gateway = section.bool("enabled", true) ? settings : Optional.empty();
+    }
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparingInt(GatehouseConfig::line));
       throw new ConfigException(errors);
     }
-    return new GatehouseConfig(file, eventLoops, management, auth);
+    return new GatehouseConfig(file, eventLoops, management, auth, gateway);
   }
 
   /** Line of an error's origin ({@code file:line}); environment and file-level errors sort first. */

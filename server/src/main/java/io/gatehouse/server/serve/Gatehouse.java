@@ -3,7 +3,10 @@ package io.gatehouse.server.serve;
 import io.gatehouse.auth.AuthService;
 import io.gatehouse.auth.AuthSettings;
 import io.gatehouse.auth.apikeys.AuthChanges;
+import io.gatehouse.gateway.proxy.HeaderHygiene;
+import io.gatehouse.gateway.proxy.ProxyHandler;
 import io.gatehouse.http.management.ManagementRoutes;
+import io.gatehouse.http.server.ServerLimits;
 import io.gatehouse.http.management.Readiness;
 import io.gatehouse.http.server.EventLoops;
 import io.gatehouse.http.server.HttpServer;
@@ -50,6 +53,11 @@ public final class Gatehouse implements AutoCloseable {
     Gatehouse gatehouse = new Gatehouse(config);
     try {
       config.auth().ifPresent(settings -> gatehouse.startAuth(settings));
+      config.gateway().ifPresent(settings -> gatehouse.listeners.add(HttpServer.builder().name("gateway")
+          .host(settings.host()).port(settings.port()).eventLoops(gatehouse.loops).meterRegistry(gatehouse.registry)
+          .limits(ServerLimits.defaults())
+          .streaming(new ProxyHandler(settings.routes(), new HeaderHygiene(settings.identityHeaderPrefixes())))
+          .build().start()));
       if (config.management().enabled()) {
         gatehouse.listeners.add(HttpServer.builder().name("management").host(config.management().host())
             .port(config.management().port()).eventLoops(gatehouse.loops).meterRegistry(gatehouse.registry)

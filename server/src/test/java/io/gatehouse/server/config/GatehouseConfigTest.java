@@ -70,10 +70,19 @@ class GatehouseConfigTest {
 
   @Test
   void wrongShapesAndUnavailableRolesAreExplained() throws IOException {
-    List<ConfigError> errors = errorsOf(write("version: 1\nmanagement: [1, 2]\ngateway:\n  routes: []\n"), Map.of());
+    List<ConfigError> errors = errorsOf(write("""
+        version: 1
+        management: [1, 2]
+        gateway:
+          routes:
+            - id: orders
+              match: {path-prefix: /orders}
+              upstreams: [http://127.0.0.1:7001]
+        """), Map.of());
 
     assertThat(errors).extracting(ConfigError::reason)
-        .contains("must be a map of settings", "the gateway role is not available in this build yet");
+        .contains("must be a map of settings")
+        .anyMatch(reason -> reason.startsWith("auth: any needs the gateway's authentication filters"));
   }
 
   @Test
@@ -129,6 +138,53 @@ class GatehouseConfigTest {
     assertThat(errorsOf(file, Map.of())).extracting(ConfigError::path).containsExactly(
         "auth.issuer", "auth.signing.algorithm", "auth.tokens.api-key-lifetime",
         "auth.audiences.orders.token-type", "auth.database.url");
+  }
+
+  @Test
+  void gatewaySectionBindsRoutes() throws IOException {
+    GatehouseConfig config = GatehouseConfig.load(write("""
+        version: 1
+        gateway:
+          listener: {port: 8181}
+          routes:
+            - id: public-docs
+              match: {path-prefix: /docs, methods: [GET]}
+              upstreams: [http://127.0.0.1:7001, http://127.0.0.1:7002]
+              strip-prefix: true
+              timeouts: {connect: 500ms, response-header: 5s}
+              auth: none
+        """), Map.of());
+
+    assertThat(config.gateway()).hasValueSatisfying(gateway -> {
+      assertThat(gateway.port()).isEqualTo(8181);
+      assertThat(gateway.host()).isEqualTo("0.0.0.0");
+      assertThat(gateway.identityHeaderPrefixes()).containsExactly("x-user-", "x-gatehouse-", "x-api-key-");
+      var route = gateway.routes().routes().get(0);
+      assertThat(route.id()).isEqualTo("public-docs");
+      assertThat(route.upstreams()).hasSize(2);
+      assertThat(route.timeouts().connect()).hasMillis(500);
+    });
+  }
+
+  @Test
+  void gatewayRouteErrorsNameTheRouteAndKey() throws IOException {
+    Path file = write("""
+        version: 1
+        gateway:
+          routes:
+            - match: {path-prefix: /a}
+              upstreams: [ftp://127.0.0.1:21]
+              auth: none
+              colour: blue
+            - id: b
+              match: {path-prefix: /b}
+              upstreams: [http://127.0.0.1:7001]
+              auth: sometimes
+        """);
+
+    assertThat(errorsOf(file, Map.of())).extracting(ConfigError::path)
+        .contains("gateway.routes[0].id", "gateway.routes[0].upstreams", "gateway.routes[0].colour",
+            "gateway.routes[1].auth");
   }
 
   private Path write(String yaml) throws IOException {

@@ -1,0 +1,19 @@
+package io.gatehouse.gateway;
+
+import io.gatehouse.gateway.route.RouteTable;
+import java.util.List;
+
+/**
+ * What the gateway role needs to start.
+ *
+ * @param host interface of the public listener
+ * @param port its port
+ * @param routes the route table
+ * @param identityHeaderPrefixes lower-case prefixes of headers stripped from every request
+ */
+public record GatewaySettings(String host, int port, RouteTable routes, List<String> identityHeaderPrefixes) {
+  /** Copies the prefixes. */
+  public GatewaySettings {
+    identityHeaderPrefixes = List.copyOf(identityHeaderPrefixes);
+  }
+}

@@ -1,0 +1,58 @@
+package io.gatehouse.gateway.proxy;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Removes what must not cross the proxy: hop-by-hop headers (RFC 9110 §7.6.1) and every header
+ * named in {@code Connection}, in both directions; on requests also the identity headers a client
+ * could spoof (default {@code X-User-*}, {@code X-Gatehouse-*}, {@code X-Api-Key-*}).
+ */
+public final class HeaderHygiene {
+  /** Default identity-header prefixes stripped from every request. */
+  public static final List<String> DEFAULT_IDENTITY_PREFIXES = List.of("x-user-", "x-gatehouse-", "x-api-key-");
+
+  private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te",
+      "trailer", "transfer-encoding", "upgrade", "proxy-authorization", "proxy-authenticate");
+
+  private final List<String> identityPrefixes;
+
+  /** Hygiene with identity-header prefixes (lower-case). */
+  public HeaderHygiene(List<String> identityPrefixes) {
+    this.identityPrefixes = List.copyOf(identityPrefixes);
+  }
+
+  /** Cleans request headers in place. */
+  public void cleanRequest(HttpHeaders headers) {
+    removeHopByHop(headers);
+    List<String> spoofable = new ArrayList<>();
+    for (Map.Entry<String, String> header : headers) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      for (String prefix : identityPrefixes) {
+        if (name.startsWith(prefix)) {
+          spoofable.add(header.getKey());
+        }
+      }
+    }
+    spoofable.forEach(headers::remove);
+  }
+
+  /** Cleans response headers in place. */
+  public void cleanResponse(HttpHeaders headers) {
+    removeHopByHop(headers);
+  }
+
+  private static void removeHopByHop(HttpHeaders headers) {
+    for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
+      for (String named : connection.split(",")) {
+        headers.remove(named.trim());
+      }
+    }
+    HOP_BY_HOP.forEach(headers::remove);
+  }
+}

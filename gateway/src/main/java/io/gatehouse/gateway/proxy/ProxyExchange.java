@@ -1,0 +1,152 @@
+package io.gatehouse.gateway.proxy;
+
+import io.gatehouse.gateway.route.RouteMatch;
+import io.gatehouse.gateway.route.Upstream;
+import io.gatehouse.http.HttpException;
+import io.gatehouse.http.stream.ServerExchange;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One proxied exchange: forwards the request head and body to an upstream connection and the
+ * response back, with backpressure both ways. A connection is returned to the pool only when
+ * both messages ended cleanly and the upstream keeps it alive; otherwise it is closed.
+ */
+final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
+  private final ServerExchange client;
+  private final RouteMatch route;
+  private final Upstream upstream;
+  private final UpstreamPool pool;
+  private final HeaderHygiene hygiene;
+  private Channel channel;
+  private ScheduledFuture<?> responseTimeout;
+  private boolean requestSent;
+  private boolean responseDone;
+  private boolean reusable;
+
+  ProxyExchange(ServerExchange client, RouteMatch route, Upstream upstream, UpstreamPool pool, HeaderHygiene hygiene) {
+    super(false);
+    this.client = client;
+    this.route = route;
+    this.upstream = upstream;
+    this.pool = pool;
+    this.hygiene = hygiene;
+  }
+
+  /** Sends the head on a connected channel and starts streaming the request body. */
+  void start(Channel connected, HttpRequest head) {
+    channel = connected;
+    channel.pipeline().addLast("exchange", this);
+    client.whenClosed(this::abandon);
+    channel.writeAndFlush(head);
+    long timeout = route.route().timeouts().responseHeader().toNanos();
+    responseTimeout = channel.eventLoop().schedule(this::responseTimedOut, timeout, TimeUnit.NANOSECONDS);
+    client.readBody(this::forwardBody);
+  }
+
+  private void forwardBody(HttpContent content) {
+    if (!channel.isActive()) {
+      content.release();
+      return;
+    }
+    boolean last = content instanceof LastHttpContent;
+    channel.writeAndFlush(content);
+    if (last) {
+      requestSent = true;
+      finishIfDone();
+    } else if (!channel.isWritable()) {
+      client.pauseBody();
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (ctx.channel().isWritable()) {
+      client.resumeBody();
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+    if (msg instanceof HttpResponse response) {
+      cancelTimeout();
+      reusable = HttpUtil.isKeepAlive(response);
+      HttpResponse head = new DefaultHttpResponse(response.protocolVersion(), response.status());
+      head.headers().set(response.headers());
+      hygiene.cleanResponse(head.headers());
+      if (HttpUtil.isTransferEncodingChunked(response)) {
+        head.headers().remove("Content-Length");
+      }
+      client.respond(head);
+    }
+    if (msg instanceof HttpContent content) {
+      client.write(content);
+      if (content instanceof LastHttpContent) {
+        responseDone = true;
+        finishIfDone();
+      } else if (!client.writable()) {
+        ctx.channel().config().setAutoRead(false);
+        client.whenWritable(() -> ctx.channel().config().setAutoRead(true));
+      }
+    } else if (!(msg instanceof HttpResponse)) {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    cancelTimeout();
+    if (!responseDone) {
+      client.fail(HttpException.builder(502).detail("the upstream closed the connection").build());
+    }
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+
+  private void responseTimedOut() {
+    if (!responseDone) {
+      client.fail(HttpException.builder(504).detail("the upstream did not answer in time").build());
+      channel.close();
+    }
+  }
+
+  private void finishIfDone() {
+    if (!requestSent || !responseDone) {
+      return;
+    }
+    channel.pipeline().remove(this);
+    if (reusable) {
+      pool.release(upstream, channel);
+    } else {
+      channel.close();
+    }
+  }
+
+  private void abandon() {
+    if (!responseDone && channel.isActive()) {
+      channel.close();
+    }
+  }
+
+  private void cancelTimeout() {
+    if (responseTimeout != null) {
+      responseTimeout.cancel(false);
+    }
+  }
+}

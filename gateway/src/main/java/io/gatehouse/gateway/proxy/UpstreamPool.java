@@ -1,0 +1,71 @@
+package io.gatehouse.gateway.proxy;
+
+import io.gatehouse.gateway.route.Upstream;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Keep-alive upstream connections, one pool per event loop: a request uses connections of the
+ * loop its client connection runs on, so the request path takes no locks.
+ */
+public final class UpstreamPool {
+  private static final int MAX_IDLE_PER_UPSTREAM = 64;
+
+  private final FastThreadLocal<Map<Upstream, ArrayDeque<Channel>>> idle = new FastThreadLocal<>() {
+    @Override
+    protected Map<Upstream, ArrayDeque<Channel>> initialValue() {
+      return new HashMap<>();
+    }
+  };
+
+  /** An idle connection to the upstream, or a new one connecting on the given loop. Call on that loop. */
+  ChannelFuture acquire(Upstream upstream, EventLoop loop, Duration connectTimeout) {
+    ArrayDeque<Channel> channels = idle.get().get(upstream);
+    while (channels != null && !channels.isEmpty()) {
+      Channel channel = channels.pollLast();
+      if (channel.isActive()) {
+        return channel.newSucceededFuture();
+      }
+    }
+    return new Bootstrap().group(loop)
+        .channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
+        .handler(new io.netty.channel.ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel channel) {
+            channel.pipeline().addLast("codec", new HttpClientCodec());
+            // Once per connection: a pooled connection the upstream closes leaves the pool.
+            channel.closeFuture().addListener(f -> {
+              ArrayDeque<Channel> channels = idle.get().get(upstream);
+              if (channels != null) {
+                channels.remove(channel);
+              }
+            });
+          }
+        })
+        .connect(upstream.host(), upstream.port());
+  }
+
+  /** Returns a connection whose exchange ended cleanly; call on its loop. */
+  void release(Upstream upstream, Channel channel) {
+    ArrayDeque<Channel> channels = idle.get().computeIfAbsent(upstream, u -> new ArrayDeque<>());
+    if (!channel.isActive() || channels.size() >= MAX_IDLE_PER_UPSTREAM) {
+      channel.close();
+      return;
+    }
+    channels.addLast(channel);
+  }
+}
