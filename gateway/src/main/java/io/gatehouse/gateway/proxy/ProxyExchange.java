@@ -86,6 +86,7 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
       HttpResponse head = new DefaultHttpResponse(response.protocolVersion(), response.status());
       head.headers().set(response.headers());
       hygiene.cleanResponse(head.headers());
+      route.route().responseHeaders().applyTo(head.headers());
       if (HttpUtil.isTransferEncodingChunked(response)) {
         head.headers().remove("Content-Length");
       }

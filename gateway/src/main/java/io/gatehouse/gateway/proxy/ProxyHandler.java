@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one of the route's upstreams over a pooled connection of this event loop, stream both ways.
  */
 public final class ProxyHandler implements StreamingHandler {
+  private static final java.util.Set<String> IDEMPOTENT =
+      java.util.Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
+
   private final RouteTable routes;
   private final UpstreamPool pool = new UpstreamPool();
   private final HeaderHygiene hygiene;
@@ -63,15 +66,26 @@ public final class ProxyHandler implements StreamingHandler {
     if (exchange.responseStarted()) {
       return;
     }
+    connect(exchange, match, host, 0);
+  }
+
+  /**
+   * Connects to the next upstream; a refused connection is retried on the next one for idempotent
+   * methods (nothing was sent yet), up to the route's retries.
+   */
+  private void connect(ServerExchange exchange, RouteMatch match, String host, int attempt) {
+    RouteSpec route = match.route();
     Upstream upstream = choose(route);
     HttpRequest head = upstreamHead(exchange, match, upstream, host);
     pool.acquire(upstream, exchange.eventLoop(), route.timeouts().connect()).addListener(connected -> {
-      if (!connected.isSuccess()) {
+      if (connected.isSuccess()) {
+        new ProxyExchange(exchange, match, upstream, pool, hygiene)
+            .start(((io.netty.channel.ChannelFuture) connected).channel(), head);
+      } else if (attempt < route.retries() && IDEMPOTENT.contains(exchange.head().method().name())) {
+        connect(exchange, match, host, attempt + 1);
+      } else {
         exchange.fail(HttpException.builder(502).detail("the upstream is unreachable").build());
-        return;
       }
-      new ProxyExchange(exchange, match, upstream, pool, hygiene)
-          .start(((io.netty.channel.ChannelFuture) connected).channel(), head);
     });
   }
 
@@ -92,6 +106,7 @@ public final class ProxyHandler implements StreamingHandler {
     if (chunked) {
       headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
     }
+    match.route().requestHeaders().applyTo(headers);
     String peer = exchange.remoteAddress().getAddress().getHostAddress();
     headers.set("X-Forwarded-For", peer);
     headers.set("X-Forwarded-Proto", "http");

@@ -56,4 +56,11 @@ public record HeaderRules(Map<String, String> add, Map<String, String> set, Set<
       throw new IllegalArgumentException("header " + name + " appears " + where + "; name it in one rule only");
     }
   }
+
+  /** Applies the rules to a message's headers. */
+  public void applyTo(io.netty.handler.codec.http.HttpHeaders headers) {
+    remove.forEach(headers::remove);
+    set.forEach(headers::set);
+    add.forEach(headers::add);
+  }
 }

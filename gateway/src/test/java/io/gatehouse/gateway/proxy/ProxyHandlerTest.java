@@ -3,6 +3,7 @@ package io.gatehouse.gateway.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.gateway.route.AuthMode;
+import io.gatehouse.gateway.route.HeaderRules;
 import io.gatehouse.gateway.route.RouteSpec;
 import io.gatehouse.gateway.route.RouteTable;
 import io.gatehouse.http.handler.Request;
@@ -18,6 +19,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -45,8 +48,12 @@ class ProxyHandlerTest {
     }
     RouteTable routes = RouteTable.of(List.of(
         RouteSpec.builder().id("orders").pathPrefix("/orders").stripPrefix(true).auth(AuthMode.NONE)
+            .requestHeaders(new HeaderRules(Map.of("X-Via", "gatehouse"), Map.of("X-Tenant", "acme"), Set.of("Cookie")))
+            .responseHeaders(new HeaderRules(Map.of(), Map.of("X-Frame-Options", "DENY"), Set.of("Server")))
             .upstream("http://127.0.0.1:" + upstream.port()).maxBodyBytes(4 * 1024 * 1024).build(),
-        RouteSpec.builder().id("down").pathPrefix("/down").auth(AuthMode.NONE).upstream("http://127.0.0.1:" + closedPort).build()));
+        RouteSpec.builder().id("down").pathPrefix("/down").auth(AuthMode.NONE).upstream("http://127.0.0.1:" + closedPort).build(),
+        RouteSpec.builder().id("flaky").pathPrefix("/flaky").stripPrefix(true).auth(AuthMode.NONE).retries(1)
+            .upstream("http://127.0.0.1:" + closedPort).upstream("http://127.0.0.1:" + upstream.port()).build()));
     gateway = HttpServer.builder().name("gateway").eventLoops(loops).port(0)
         .streaming(new ProxyHandler(routes, new HeaderHygiene(HeaderHygiene.DEFAULT_IDENTITY_PREFIXES)))
         .build().start();
@@ -78,6 +85,18 @@ class ProxyHandlerTest {
   }
 
   @Test
+  void appliesTheRoutesHeaderRulesBothWays() throws Exception {
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/orders/1"))
+        .header("Cookie", "session=secret").header("X-Tenant", "evil").build(), HttpResponse.BodyHandlers.ofString());
+
+    Request upstreamSaw = seen.get();
+    assertThat(upstreamSaw.header("Cookie")).isEmpty();
+    assertThat(upstreamSaw.headers().getAll("X-Tenant")).containsExactly("acme");
+    assertThat(upstreamSaw.header("X-Via")).contains("gatehouse");
+    assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+  }
+
+  @Test
   void streamsALargeBodyBothWaysOverPooledConnections() throws Exception {
     byte[] body = new byte[3 * 1024 * 1024];
     new Random(3).nextBytes(body);
@@ -100,6 +119,23 @@ class ProxyHandlerTest {
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(down.statusCode()).isEqualTo(502);
     assertThat(down.headers().firstValue("Content-Type")).contains("application/problem+json");
+  }
+
+  @Test
+  void retriesAnIdempotentRequestOnTheNextUpstreamWhenOneRefuses() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      HttpResponse<String> get = client.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/flaky/x")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(get.statusCode()).isEqualTo(200);
+    }
+    int failedPosts = 0;
+    for (int i = 0; i < 4; i++) {
+      HttpResponse<String> post = client.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/flaky/x"))
+          .POST(HttpRequest.BodyPublishers.ofString("once")).build(), HttpResponse.BodyHandlers.ofString());
+      failedPosts += post.statusCode() == 502 ? 1 : 0;
+    }
+
+    assertThat(failedPosts).as("a POST is never retried: every other one meets the closed upstream").isEqualTo(2);
   }
 
   @Test
