@@ -69,6 +69,9 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     queued.forEach(ReferenceCountUtil::release);
     queued.clear();
     if (current != null) {
+      if (current.session != null) {
+        current.session.closed();
+      }
       current.release();
     }
     ctx.fireChannelInactive();

@@ -28,6 +28,7 @@ final class StreamingSession implements ServerExchange {
   private BodyListener listener;
   private boolean pausedByHandler;
   private Runnable whenWritable;
+  private Runnable onClose;
   private int status;
   private long bytesOut;
 
@@ -157,7 +158,17 @@ final class StreamingSession implements ServerExchange {
 
   @Override
   public void whenClosed(Runnable task) {
-    ctx.channel().closeFuture().addListener(f -> task.run());
+    // A field, not a close-future listener: a keep-alive connection would collect one per exchange.
+    onClose = task;
+  }
+
+  /** The client connection closed while this exchange was current. */
+  void closed() {
+    Runnable task = onClose;
+    onClose = null;
+    if (task != null) {
+      task.run();
+    }
   }
 
   @Override

@@ -65,7 +65,7 @@ public interface ServerExchange {
   /** Ends the exchange with a problem response, or closes the connection if the response started. */
   void fail(HttpException problem);
 
-  /** Runs when the client connection closes (to release what the exchange holds upstream). */
+  /** Runs if the client connection closes while this exchange is current (to release what it holds upstream). */
   void whenClosed(Runnable task);
 
   /** Whether the response has started (after that, failures can only close the connection). */

@@ -177,6 +177,38 @@ class StreamingExchangeTest {
     }
   }
 
+  @Test
+  void tellsOnlyTheCurrentExchangeThatTheClientWentAway() throws Exception {
+    AtomicInteger closedCallbacks = new AtomicInteger();
+    java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+    start(exchange -> {
+      exchange.whenClosed(closedCallbacks::incrementAndGet);
+      if (exchange.path().equals("/stall")) {
+        stalled.countDown();
+        return; // never answers
+      }
+      exchange.readBody(content -> {
+        content.release();
+        if (content instanceof LastHttpContent) {
+          HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT);
+          exchange.respond(head);
+          exchange.write(LastHttpContent.EMPTY_LAST_CONTENT);
+        }
+      });
+    });
+    try (RawConnection connection = RawConnection.open(server.port())) {
+      connection.write("GET /a HTTP/1.1\r\nHost: t\r\n\r\nGET /b HTTP/1.1\r\nHost: t\r\n\r\n").readResponses(2);
+      connection.write("GET /stall HTTP/1.1\r\nHost: t\r\n\r\n");
+      assertThat(stalled.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (closedCallbacks.get() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+
+    assertThat(closedCallbacks).as("finished exchanges keep nothing on the connection").hasValue(1);
+  }
+
   private void echo(ServerExchange exchange) {
     HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
     exchange.respond(head);
