@@ -17,9 +17,11 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * The gateway's data plane: normalise the path, match a route, clean and forward the request to
@@ -33,9 +35,15 @@ public final class ProxyHandler implements StreamingHandler {
   private final UpstreamPool pool = new UpstreamPool();
   private final HeaderHygiene hygiene;
   private final Map<String, AtomicInteger> nextUpstream = new ConcurrentHashMap<>();
+  private final UpstreamHealth health;
 
   /** A proxy over a route table, stripping the given identity-header prefixes. */
   public ProxyHandler(RouteTable routes, HeaderHygiene hygiene) {
+    this(routes, hygiene, System::nanoTime);
+  }
+
+  /** With an injected time source, for tests of health backoff. */
+  ProxyHandler(RouteTable routes, HeaderHygiene hygiene, LongSupplier nanoTime) {
     // Fail closed: until the authentication filters exist, a route that needs a credential is
     // refused here rather than forwarded unprotected.
     for (RouteSpec route : routes.routes()) {
@@ -46,6 +54,7 @@ public final class ProxyHandler implements StreamingHandler {
     }
     this.routes = routes;
     this.hygiene = hygiene;
+    this.health = new UpstreamHealth(nanoTime);
   }
 
   @Override
@@ -70,29 +79,49 @@ public final class ProxyHandler implements StreamingHandler {
   }
 
   /**
-   * Connects to the next upstream; a refused connection is retried on the next one for idempotent
-   * methods (nothing was sent yet), up to the route's retries.
+   * Connects to the next healthy upstream; a refused connection counts against its health and is
+   * retried on the next one for idempotent methods (nothing was sent yet), up to the route's
+   * retries. Every upstream ejected: 503 with Retry-After.
    */
   private void connect(ServerExchange exchange, RouteMatch match, String host, int attempt) {
     RouteSpec route = match.route();
     Upstream upstream = choose(route);
+    if (upstream == null) {
+      long seconds = Math.max(1, (health.nanosUntilAvailable(route.upstreams()) + 999_999_999L) / 1_000_000_000L);
+      exchange.fail(HttpException.builder(503).detail("every upstream of this route is failing")
+          .header("Retry-After", Long.toString(seconds)).build());
+      return;
+    }
     HttpRequest head = upstreamHead(exchange, match, upstream, host);
     pool.acquire(upstream, exchange.eventLoop(), route.timeouts().connect()).addListener(connected -> {
       if (connected.isSuccess()) {
+        health.succeeded(upstream);
         new ProxyExchange(exchange, match, upstream, pool, hygiene)
             .start(((io.netty.channel.ChannelFuture) connected).channel(), head);
-      } else if (attempt < route.retries() && IDEMPOTENT.contains(exchange.head().method().name())) {
-        connect(exchange, match, host, attempt + 1);
       } else {
-        exchange.fail(HttpException.builder(502).detail("the upstream is unreachable").build());
+        health.failed(upstream);
+        if (attempt < route.retries() && IDEMPOTENT.contains(exchange.head().method().name())) {
+          connect(exchange, match, host, attempt + 1);
+        } else {
+          exchange.fail(HttpException.builder(502).detail("the upstream is unreachable").build());
+        }
       }
     });
   }
 
+  /** The next healthy upstream in round-robin order, or null when every one is ejected. */
   private Upstream choose(RouteSpec route) {
-    int index = nextUpstream.computeIfAbsent(route.id(), id -> new AtomicInteger()).getAndIncrement();
-    return route.upstreams().get(Math.floorMod(index, route.upstreams().size()));
+    List<Upstream> upstreams = route.upstreams();
+    int start = nextUpstream.computeIfAbsent(route.id(), id -> new AtomicInteger()).getAndIncrement();
+    for (int i = 0; i < upstreams.size(); i++) {
+      Upstream candidate = upstreams.get(Math.floorMod(start + i, upstreams.size()));
+      if (health.available(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
   }
+
 
   private HttpRequest upstreamHead(ServerExchange exchange, RouteMatch match, Upstream upstream, String host) {
     String target = upstream.pathFor(match.forwardPath())

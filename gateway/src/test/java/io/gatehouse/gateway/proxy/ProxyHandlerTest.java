@@ -123,19 +123,18 @@ class ProxyHandlerTest {
 
   @Test
   void retriesAnIdempotentRequestOnTheNextUpstreamWhenOneRefuses() throws Exception {
-    for (int i = 0; i < 4; i++) {
-      HttpResponse<String> get = client.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/flaky/x")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(get.statusCode()).isEqualTo(200);
-    }
-    int failedPosts = 0;
-    for (int i = 0; i < 4; i++) {
-      HttpResponse<String> post = client.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/flaky/x"))
-          .POST(HttpRequest.BodyPublishers.ofString("once")).build(), HttpResponse.BodyHandlers.ofString());
-      failedPosts += post.statusCode() == 502 ? 1 : 0;
-    }
+    // Round robin starts at the closed upstream: the POST meets it and is not retried.
+    HttpResponse<String> post = client.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/flaky/x"))
+        .POST(HttpRequest.BodyPublishers.ofString("once")).build(), HttpResponse.BodyHandlers.ofString());
+    // Next come the live upstream, then the closed one again: that GET is retried on the live one.
+    HttpResponse<String> first = client.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/flaky/x")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> retried = client.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/flaky/x")).build(),
+        HttpResponse.BodyHandlers.ofString());
 
-    assertThat(failedPosts).as("a POST is never retried: every other one meets the closed upstream").isEqualTo(2);
+    assertThat(post.statusCode()).as("a POST is never retried").isEqualTo(502);
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(retried.statusCode()).isEqualTo(200);
   }
 
   @Test
