@@ -4,6 +4,7 @@ import io.gatehouse.auth.apikeys.ApiKeyAdmin;
 import io.gatehouse.auth.apikeys.ApiKeyResolver;
 import io.gatehouse.auth.keys.SigningKeyService;
 import io.gatehouse.auth.store.AuthStore;
+import io.gatehouse.http.handler.HttpHandler;
 import io.gatehouse.http.handler.Route;
 import io.gatehouse.http.handler.Router;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,7 +41,7 @@ public final class OAuthApi {
         .build();
   }
 
-  private static Route blockingPost(String path, io.gatehouse.http.handler.HttpHandler handler) {
+  private static Route blockingPost(String path, HttpHandler handler) {
     return Route.builder("POST", path).blocking().maxBodyBytes(FORM_LIMIT).handler(handler).build();
   }
 }

@@ -72,13 +72,14 @@ final class RefreshTokens {
     return store.inTransaction(tx -> tx.refreshToken(Sha256.hex(presented)));
   }
 
-  /** Revokes the family of a token issued to this client; false when unknown or someone else's. */
-  boolean revoke(String presented, String clientId) {
+  /** Revokes the family of a token issued to this client; nothing for unknown or someone else's tokens. */
+  void revoke(String presented, String clientId) {
     Instant now = clock.instant();
-    return store.inTransaction(tx -> tx.refreshToken(Sha256.hex(presented))
-        .filter(token -> token.clientId().equals(clientId))
-        .map(token -> tx.revokeRefreshFamily(token.familyId(), now) >= 0)
-        .orElse(false));
+    store.inTransaction(tx -> {
+      tx.refreshToken(Sha256.hex(presented)).filter(token -> token.clientId().equals(clientId))
+          .ifPresent(token -> tx.revokeRefreshFamily(token.familyId(), now));
+      return null;
+    });
   }
 
   private Secret insert(StoreTransaction tx, String familyId, String clientId, String subject, SortedSet<String> scopes) {

@@ -10,6 +10,7 @@ import io.gatehouse.gateway.route.Upstream;
 import io.gatehouse.http.HttpException;
 import io.gatehouse.http.stream.ServerExchange;
 import io.gatehouse.http.stream.StreamingHandler;
+import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -19,6 +20,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -28,8 +30,7 @@ import java.util.function.LongSupplier;
  * one of the route's upstreams over a pooled connection of this event loop, stream both ways.
  */
 public final class ProxyHandler implements StreamingHandler {
-  private static final java.util.Set<String> IDEMPOTENT =
-      java.util.Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
+  private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
 
   private final RouteTable routes;
   private final UpstreamPool pool = new UpstreamPool();
@@ -97,7 +98,7 @@ public final class ProxyHandler implements StreamingHandler {
       if (connected.isSuccess()) {
         health.succeeded(upstream);
         new ProxyExchange(exchange, match, upstream, pool, hygiene)
-            .start(((io.netty.channel.ChannelFuture) connected).channel(), head);
+            .start(((ChannelFuture) connected).channel(), head);
       } else {
         health.failed(upstream);
         if (attempt < route.retries() && IDEMPOTENT.contains(exchange.head().method().name())) {

@@ -4,6 +4,7 @@ import io.gatehouse.gateway.route.Upstream;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.Epoll;
@@ -43,7 +44,7 @@ public final class UpstreamPool {
         .channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
-        .handler(new io.netty.channel.ChannelInitializer<Channel>() {
+        .handler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel channel) {
             channel.pipeline().addLast("codec", new HttpClientCodec());

@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.route;
 
+import io.netty.handler.codec.http.HttpHeaders;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +59,7 @@ public record HeaderRules(Map<String, String> add, Map<String, String> set, Set<
   }
 
   /** Applies the rules to a message's headers. */
-  public void applyTo(io.netty.handler.codec.http.HttpHeaders headers) {
+  public void applyTo(HttpHeaders headers) {
     remove.forEach(headers::remove);
     set.forEach(headers::set);
     add.forEach(headers::add);

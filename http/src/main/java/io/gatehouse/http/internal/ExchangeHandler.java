@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -246,14 +247,14 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   }
 
   /** Writes a streamed response head with the core's framing headers. */
-  void startStreamedResponse(Exchange exchange, io.netty.handler.codec.http.HttpResponse head) {
+  void startStreamedResponse(Exchange exchange, HttpResponse head) {
     if (exchange.responseStarted || !ctx.channel().isActive()) {
       return;
     }
     exchange.responseStarted = true;
     // The request body may still be arriving: it keeps flowing to the handler until it ends.
     boolean keepAlive = !listener.draining() && HttpUtil.isKeepAlive(exchange.head);
-    io.netty.handler.codec.http.HttpResponse prepared = ResponseWriter.streamedHead(exchange, head, keepAlive);
+    HttpResponse prepared = ResponseWriter.streamedHead(exchange, head, keepAlive);
     exchange.keepAlive = !prepared.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
     ctx.writeAndFlush(prepared);
   }

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -26,10 +27,7 @@ final class ResponseWriter {
   /** Prepares a streamed response head: framing headers are the core's, the rest the handler's. */
   static HttpResponse streamedHead(Exchange exchange, HttpResponse head, boolean keepAlive) {
     HttpVersion version = exchange.head.protocolVersion();
-    head.setProtocolVersion(version == HttpVersion.HTTP_1_0 ? version : HttpVersion.HTTP_1_1);
-    head.headers().remove(HttpHeaderNames.CONNECTION);
-    head.headers().set(HttpHeaderNames.DATE, HttpDate.now());
-    head.headers().set(RequestIds.HEADER, exchange.requestId);
+    head.setProtocolVersion(responseVersion(exchange));
     int status = head.status().code();
     boolean bodiless = status == 204 || status == 304 || (status >= 100 && status < 200)
         || HttpMethod.HEAD.equals(exchange.head.method());
@@ -40,11 +38,7 @@ final class ResponseWriter {
         head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
       }
     }
-    if (!keepAlive) {
-      head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    } else if (version == HttpVersion.HTTP_1_0) {
-      head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-    }
+    setCoreHeaders(head.headers(), exchange, keepAlive);
     return head;
   }
 
@@ -53,26 +47,36 @@ final class ResponseWriter {
     // 204 and 304 never have content; a 304's length would have to be the 200's, so none is sent.
     boolean bodiless = response.status() == 204 || response.status() == 304;
     ByteBuf content = head || bodiless ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body());
-    HttpVersion version = exchange.head.protocolVersion();
-    FullHttpResponse netty = new DefaultFullHttpResponse(version == HttpVersion.HTTP_1_0 ? version : HttpVersion.HTTP_1_1,
+    FullHttpResponse netty = new DefaultFullHttpResponse(responseVersion(exchange),
         HttpResponseStatus.valueOf(response.status()), content, COPIED_HEADERS,
         DefaultHttpHeadersFactory.trailersFactory());
     netty.headers().set(response.headers());
     // Framing is the core's job: a handler's Transfer-Encoding or Connection never reaches the wire.
     netty.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
-    netty.headers().remove(HttpHeaderNames.CONNECTION);
-    netty.headers().set(HttpHeaderNames.DATE, HttpDate.now());
-    netty.headers().set(RequestIds.HEADER, exchange.requestId);
     if (bodiless) {
       netty.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
     } else {
       netty.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
     }
-    if (!keepAlive) {
-      netty.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    } else if (version == HttpVersion.HTTP_1_0) {
-      netty.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-    }
+    setCoreHeaders(netty.headers(), exchange, keepAlive);
     return netty;
+  }
+
+  /** HTTP/1.0 clients get HTTP/1.0 responses; everyone else HTTP/1.1. */
+  private static HttpVersion responseVersion(Exchange exchange) {
+    HttpVersion version = exchange.head.protocolVersion();
+    return version == HttpVersion.HTTP_1_0 ? version : HttpVersion.HTTP_1_1;
+  }
+
+  /** The headers every response gets from the core, whatever the handler set: Connection, Date, X-Request-Id. */
+  private static void setCoreHeaders(HttpHeaders headers, Exchange exchange, boolean keepAlive) {
+    headers.remove(HttpHeaderNames.CONNECTION);
+    headers.set(HttpHeaderNames.DATE, HttpDate.now());
+    headers.set(RequestIds.HEADER, exchange.requestId);
+    if (!keepAlive) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    } else if (exchange.head.protocolVersion() == HttpVersion.HTTP_1_0) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    }
   }
 }

@@ -15,6 +15,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import io.gatehouse.token.crypto.CryptoProvider;
 import io.gatehouse.token.internal.Ed25519Encoding;
+import io.gatehouse.token.internal.ForProvider;
 import io.gatehouse.token.internal.JcaEd25519;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -34,7 +35,7 @@ public final class SigningKey {
   private final JWK privateJwk;
   private final PrivateKey privateKey;
   private final VerificationKey verificationKey;
-  private volatile ProviderSigner cachedSigner;
+  private volatile ForProvider<JWSSigner> cachedSigner;
 
   private SigningKey(SigningAlgorithm algorithm, JWK privateJwk) {
     this.algorithm = algorithm;
@@ -130,12 +131,12 @@ public final class SigningKey {
 
   /** A Nimbus signer on the given provider (cached per provider). */
   public JWSSigner signer(CryptoProvider provider) {
-    ProviderSigner cached = cachedSigner;
-    if (cached != null && cached.provider == provider) {
-      return cached.signer;
+    ForProvider<JWSSigner> cached = cachedSigner;
+    if (cached != null && cached.provider() == provider) {
+      return cached.value();
     }
     JWSSigner signer = newSigner(provider);
-    cachedSigner = new ProviderSigner(provider, signer);
+    cachedSigner = new ForProvider<>(provider, signer);
     return signer;
   }
 
@@ -199,13 +200,4 @@ public final class SigningKey {
     }
   }
 
-  private static final class ProviderSigner {
-    final CryptoProvider provider;
-    final JWSSigner signer;
-
-    ProviderSigner(CryptoProvider provider, JWSSigner signer) {
-      this.provider = provider;
-      this.signer = signer;
-    }
-  }
 }

@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.gatehouse.token.crypto.CryptoProvider;
 import io.gatehouse.token.internal.Ed25519Encoding;
+import io.gatehouse.token.internal.ForProvider;
 import io.gatehouse.token.internal.JcaEd25519;
 import io.gatehouse.token.internal.RocaCheck;
 import java.math.BigInteger;
@@ -35,7 +36,7 @@ public final class VerificationKey {
   private final JWK jwk;
   private final PublicKey publicKey;
   private final boolean usableForSignatures;
-  private volatile ProviderVerifier cachedVerifier;
+  private volatile ForProvider<JWSVerifier> cachedVerifier;
 
   private VerificationKey(SigningAlgorithm algorithm, String kid, JWK jwk, PublicKey publicKey) {
     this.algorithm = algorithm;
@@ -94,12 +95,12 @@ public final class VerificationKey {
 
   /** A Nimbus verifier for this key on the given provider (cached per provider). */
   public JWSVerifier verifier(CryptoProvider provider) {
-    ProviderVerifier cached = cachedVerifier;
-    if (cached != null && cached.provider == provider) {
-      return cached.verifier;
+    ForProvider<JWSVerifier> cached = cachedVerifier;
+    if (cached != null && cached.provider() == provider) {
+      return cached.value();
     }
     JWSVerifier verifier = newVerifier(provider);
-    cachedVerifier = new ProviderVerifier(provider, verifier);
+    cachedVerifier = new ForProvider<>(provider, verifier);
     return verifier;
   }
 
@@ -195,13 +196,4 @@ public final class VerificationKey {
     return ops == null || ops.contains(KeyOperation.VERIFY);
   }
 
-  private static final class ProviderVerifier {
-    final CryptoProvider provider;
-    final JWSVerifier verifier;
-
-    ProviderVerifier(CryptoProvider provider, JWSVerifier verifier) {
-      this.provider = provider;
-      this.verifier = verifier;
-    }
-  }
 }
