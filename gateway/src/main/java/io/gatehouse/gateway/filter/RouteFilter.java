@@ -1,0 +1,43 @@
+package io.gatehouse.gateway.filter;
+
+import io.gatehouse.gateway.path.PathNormalizer;
+import io.gatehouse.gateway.route.RouteLookup;
+import io.gatehouse.gateway.route.RouteMatch;
+import io.gatehouse.gateway.route.RouteTable;
+import io.gatehouse.http.stream.ServerExchange;
+import java.util.Objects;
+
+/**
+ * Normalises the path (attacks are 400 before routing), matches a route (404, 405 with
+ * {@code Allow}), names the exchange after the route and applies its body limit.
+ */
+public final class RouteFilter implements GatewayFilter {
+  private final RouteTable routes;
+
+  /** Routes over this table. */
+  public RouteFilter(RouteTable routes) {
+    this.routes = Objects.requireNonNull(routes, "routes");
+  }
+
+  @Override
+  public void filter(GatewayContext ctx, FilterChain chain) {
+    ServerExchange exchange = ctx.exchange();
+    String path = PathNormalizer.normalize(exchange.path());
+    ctx.path(path);
+    RouteLookup lookup = routes.match(ctx.host(), ctx.method(), path);
+    if (lookup instanceof RouteLookup.NotFound notFound) {
+      throw notFound.toException();
+    }
+    if (lookup instanceof RouteLookup.MethodNotAllowed notAllowed) {
+      throw notAllowed.toException();
+    }
+    RouteMatch match = (RouteMatch) lookup;
+    ctx.match(match);
+    exchange.name(match.route().id());
+    exchange.limitBody(match.route().maxBodyBytes());
+    if (exchange.responseStarted()) {
+      return; // the declared body is over the limit: already answered 413
+    }
+    chain.proceed(ctx);
+  }
+}

@@ -1,0 +1,92 @@
+package io.gatehouse.gateway.proxy;
+
+import io.gatehouse.gateway.filter.FilterChain;
+import io.gatehouse.gateway.filter.GatewayContext;
+import io.gatehouse.gateway.filter.GatewayFilter;
+import io.gatehouse.gateway.route.RouteSpec;
+import io.gatehouse.gateway.route.Upstream;
+import io.gatehouse.http.HttpException;
+import io.gatehouse.http.stream.ServerExchange;
+import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The last filter: picks a healthy upstream, takes a pooled connection of this event loop and
+ * hands the exchange to a {@link ProxyExchange}. A refused connect counts against the upstream's
+ * health and is retried on the next one for idempotent methods (nothing was sent yet), up to the
+ * route's retries; every upstream ejected is 503 with {@code Retry-After}.
+ */
+final class ForwardFilter implements GatewayFilter {
+  private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
+
+  private final UpstreamPool pool = new UpstreamPool();
+  private final HeaderHygiene hygiene;
+  private final UpstreamHealth health;
+  private final Map<String, AtomicInteger> nextUpstream = new ConcurrentHashMap<>();
+
+  ForwardFilter(HeaderHygiene hygiene, UpstreamHealth health) {
+    this.hygiene = hygiene;
+    this.health = health;
+  }
+
+  @Override
+  public void filter(GatewayContext ctx, FilterChain chain) {
+    connect(ctx, 0);
+  }
+
+  private void connect(GatewayContext ctx, int attempt) {
+    ServerExchange exchange = ctx.exchange();
+    RouteSpec route = ctx.route();
+    Upstream upstream = choose(route);
+    if (upstream == null) {
+      long seconds = Math.max(1, (health.nanosUntilAvailable(route.upstreams()) + 999_999_999L) / 1_000_000_000L);
+      exchange.fail(HttpException.builder(503).detail("every upstream of this route is failing")
+          .header("Retry-After", Long.toString(seconds)).build());
+      return;
+    }
+    ctx.upstream(upstream);
+    HttpRequest head = upstreamHead(ctx, upstream);
+    pool.acquire(upstream, exchange.eventLoop(), route.timeouts().connect()).addListener(connected -> {
+      if (connected.isSuccess()) {
+        health.succeeded(upstream);
+        new ProxyExchange(exchange, ctx.match(), upstream, pool, hygiene)
+            .start(((ChannelFuture) connected).channel(), head);
+      } else {
+        health.failed(upstream);
+        if (attempt < route.retries() && IDEMPOTENT.contains(ctx.method())) {
+          connect(ctx, attempt + 1);
+        } else {
+          exchange.fail(HttpException.builder(502).detail("the upstream is unreachable").build());
+        }
+      }
+    });
+  }
+
+  /** The next healthy upstream in round-robin order, or null when every one is ejected. */
+  private Upstream choose(RouteSpec route) {
+    List<Upstream> upstreams = route.upstreams();
+    int start = nextUpstream.computeIfAbsent(route.id(), id -> new AtomicInteger()).getAndIncrement();
+    for (int i = 0; i < upstreams.size(); i++) {
+      Upstream candidate = upstreams.get(Math.floorMod(start + i, upstreams.size()));
+      if (health.available(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private static HttpRequest upstreamHead(GatewayContext ctx, Upstream upstream) {
+    String query = ctx.exchange().rawQuery();
+    String target = upstream.pathFor(ctx.match().forwardPath()) + (query.isEmpty() ? "" : "?" + query);
+    ctx.upstreamHeaders().set(HttpHeaderNames.HOST, upstream.host() + ":" + upstream.port());
+    return new DefaultHttpRequest(HttpVersion.HTTP_1_1, ctx.exchange().head().method(), target, ctx.upstreamHeaders());
+  }
+}
