@@ -8,10 +8,12 @@ import io.gatehouse.auth.apikeys.LastUsedRecorder;
 import io.gatehouse.auth.keys.SigningKeyService;
 import io.gatehouse.auth.oauth.ClientDirectory;
 import io.gatehouse.auth.oauth.OAuthApi;
+import io.gatehouse.auth.secrets.ClientSecrets;
 import io.gatehouse.auth.secrets.MasterKey;
 import io.gatehouse.auth.secrets.Secret;
 import io.gatehouse.auth.secrets.SigningKeyVault;
 import io.gatehouse.auth.store.AuthStore;
+import io.gatehouse.auth.store.Client;
 import io.gatehouse.auth.store.JdbcAuthStore;
 import io.gatehouse.auth.store.StoreSettings;
 import io.gatehouse.http.management.Readiness;
@@ -24,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +42,8 @@ public final class AuthService implements AutoCloseable {
   private final LastUsedRecorder lastUsed;
   private final SigningKeyService keys;
   private final ApiKeyAdmin apiKeyAdmin;
+  private final ClientDirectory clients;
+  private final Clock clock;
   private final List<HttpServer> listeners = new ArrayList<>();
   private final ScheduledExecutorService schedule =
       Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("gatehouse-auth-maintenance").factory());
@@ -45,6 +51,7 @@ public final class AuthService implements AutoCloseable {
 
   private AuthService(AuthSettings settings, EventLoops loops, MeterRegistry registry, Readiness readiness,
       AuthChanges changes, Map<String, String> env, Clock clock) {
+    this.clock = clock;
     this.store = JdbcAuthStore.open(settings.database()
         .map(db -> StoreSettings.builder().url(db.url()).user(db.username()).password(db.password())
             .poolSize(db.poolSize()).clock(clock).build())
@@ -56,7 +63,7 @@ public final class AuthService implements AutoCloseable {
       this.lastUsed = new LastUsedRecorder(store);
       Duration ttl = settings.tokens().cacheTtl();
       ApiKeyResolver resolver = new ApiKeyResolver(store, clock, ttl, lastUsed);
-      ClientDirectory clients = new ClientDirectory(store, ttl);
+      this.clients = new ClientDirectory(store, ttl);
       this.apiKeyAdmin = new ApiKeyAdmin(store, clock, resolver, changes);
       readiness.register("auth-store", store::healthy);
       listeners.add(HttpServer.builder().name("auth").host(settings.authListener().host())
@@ -110,6 +117,32 @@ public final class AuthService implements AutoCloseable {
   /** The store. */
   public AuthStore store() {
     return store;
+  }
+
+  /**
+   * Creates or replaces a client with a fresh random secret, for a component of this process
+   * (the in-process gateway, the demo's services) that needs credentials nobody else holds.
+   * Replacing drops the client's refresh tokens; the old secret stops working at once.
+   *
+   * @return the new secret, to hand to the component only
+   */
+  public Secret ensureLocalClient(String clientId, String name, Set<String> grants, Set<String> permissions,
+      Set<String> audiences) {
+    Secret secret = ClientSecrets.generate();
+    Client client = new Client(clientId, name, new TreeSet<>(grants), new TreeSet<>(permissions),
+        new TreeSet<>(audiences), false, clock.instant());
+    store.inTransaction(tx -> {
+      boolean existed = tx.client(clientId).isPresent();
+      if (existed) {
+        tx.deleteClient(clientId);
+      }
+      tx.createClient(client, ClientSecrets.hash(secret));
+      tx.audit(clock.instant(), "system", existed ? "client.replace" : "client.create", clientId, "success",
+          "local client of this process");
+      return null;
+    });
+    clients.invalidate(clientId);
+    return secret;
   }
 
   private void maintain() {

@@ -1,6 +1,7 @@
 package io.gatehouse.gateway;
 
 import io.gatehouse.gateway.route.RouteTable;
+import io.gatehouse.gateway.security.SecuritySettings;
 import java.util.List;
 
 /**
@@ -10,8 +11,10 @@ import java.util.List;
  * @param port its port
  * @param routes the route table
  * @param identityHeaderPrefixes lower-case prefixes of headers stripped from every request
+ * @param security how requests are authenticated and limited
  */
-public record GatewaySettings(String host, int port, RouteTable routes, List<String> identityHeaderPrefixes) {
+public record GatewaySettings(String host, int port, RouteTable routes, List<String> identityHeaderPrefixes,
+    SecuritySettings security) {
   /** Copies the prefixes. */
   public GatewaySettings {
     identityHeaderPrefixes = List.copyOf(identityHeaderPrefixes);

@@ -63,6 +63,15 @@ public final class TokenVerifier implements Closeable {
   }
 
   /**
+   * The principal of a token this verifier already verified, still unexpired and signed by a key
+   * still held; empty on a miss (then call {@link #verify}, which may fetch keys). Never does
+   * I/O and never throws, so a non-blocking caller (an event loop) can try it first.
+   */
+  public Optional<Principal> cached(String token) {
+    return token == null || cache.isEmpty() ? Optional.empty() : cache.get().cached(token);
+  }
+
+  /**
    * Verifies the token of an {@code Authorization} header value {@code Bearer <token>} (scheme
    * case-insensitive, exactly one token).
    *

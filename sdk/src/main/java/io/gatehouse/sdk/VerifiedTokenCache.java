@@ -8,6 +8,7 @@ import io.gatehouse.token.verify.Rejection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -53,6 +54,18 @@ final class VerifiedTokenCache {
     Entry verified = verifier.apply(token);
     entries.put(hash, verified);
     return verified.principal();
+  }
+
+  /**
+   * The cached principal of a token that is unexpired and whose key is still held; empty on a
+   * miss. Never does I/O, so an event loop may call it before handing a miss to a worker.
+   */
+  Optional<Principal> cached(String token) {
+    Entry cached = entries.getIfPresent(TokenHash.of(token));
+    if (cached == null || !clock.instant().isBefore(cached.notAfter()) || keys.heldKey(cached.keyId()).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(cached.principal());
   }
 
   private Duration untilExpiry(Entry entry) {

@@ -1,35 +1,25 @@
 package io.gatehouse.auth.secrets;
 
-import io.gatehouse.auth.internal.Base62;
 import io.gatehouse.auth.internal.Sha256;
-import java.nio.charset.StandardCharsets;
+import io.gatehouse.token.apikey.ApiKeyFormat;
+import io.gatehouse.token.apikey.Base62;
 import java.util.Optional;
-import java.util.zip.CRC32;
 
 /**
- * The API key format {@code gh_<id>_<secret><check>}, exactly {@value #LENGTH} characters:
- * the prefix {@code gh_} (3), a public key id of {@value #ID_LENGTH} base62 characters, {@code _},
- * a secret of {@value #SECRET_LENGTH} base62 characters (about 166 bits from {@code SecureRandom})
- * and a {@value #CHECK_LENGTH}-character base62 CRC32 of everything before it, zero-padded.
- * Base62 is {@code 0-9A-Za-z}. The check lets {@link #parse} reject typos and garbage without
- * touching the store; the store keeps only the SHA-256 of the whole key.
+ * Generates and checks API keys in the {@link ApiKeyFormat} ({@code gh_<id>_<secret><check>});
+ * the store keeps only the SHA-256 of the whole key.
  */
 public final class ApiKeys {
   /** The fixed prefix, for secret scanners. */
-  public static final String PREFIX = "gh_";
+  public static final String PREFIX = ApiKeyFormat.PREFIX;
   /** Length of the public key id. */
-  public static final int ID_LENGTH = 12;
+  public static final int ID_LENGTH = ApiKeyFormat.ID_LENGTH;
   /** Length of the random secret. */
-  public static final int SECRET_LENGTH = 28;
+  public static final int SECRET_LENGTH = ApiKeyFormat.SECRET_LENGTH;
   /** Length of the checksum. */
-  public static final int CHECK_LENGTH = 6;
+  public static final int CHECK_LENGTH = ApiKeyFormat.CHECK_LENGTH;
   /** Length of a whole key. */
-  public static final int LENGTH = 50;
-
-  private static final int ID_START = PREFIX.length();
-  private static final int SEPARATOR = ID_START + ID_LENGTH;
-  private static final int SECRET_START = SEPARATOR + 1;
-  private static final int CHECK_START = SECRET_START + SECRET_LENGTH;
+  public static final int LENGTH = ApiKeyFormat.LENGTH;
 
   /**
    * A freshly generated key.
@@ -50,27 +40,15 @@ public final class ApiKeys {
 
   private ApiKeys() {}
 
-  /** A new random key. */
+  /** A new random key (about 166 bits of secret from {@code SecureRandom}). */
   public static Generated generate() {
-    String body = PREFIX + Base62.random(ID_LENGTH) + "_" + Base62.random(SECRET_LENGTH);
-    String key = body + check(body);
-    return new Generated(key.substring(ID_START, SEPARATOR), Secret.of(key), Sha256.hex(key));
+    String key = ApiKeyFormat.compose(Base62.random(ID_LENGTH), Base62.random(SECRET_LENGTH));
+    return new Generated(ApiKeyFormat.idOf(key), Secret.of(key), Sha256.hex(key));
   }
 
-  /**
-   * Checks the format and checksum of a presented key, without any store access. Empty for
-   * anything else: null, a wrong length (checked first, so long input costs nothing), a bad
-   * prefix or separator, a character outside base62, or a checksum mismatch.
-   */
+  /** Checks the format and checksum of a presented key, without any store access; see {@link ApiKeyFormat#parse}. */
   public static Optional<Parsed> parse(String candidate) {
-    if (candidate == null || candidate.length() != LENGTH || !candidate.startsWith(PREFIX)
-        || candidate.charAt(SEPARATOR) != '_'
-        || !Base62.isBase62(candidate, ID_START, SEPARATOR)
-        || !Base62.isBase62(candidate, SECRET_START, LENGTH)
-        || !check(candidate.substring(0, CHECK_START)).equals(candidate.substring(CHECK_START))) {
-      return Optional.empty();
-    }
-    return Optional.of(new Parsed(candidate.substring(ID_START, SEPARATOR), Sha256.hex(candidate)));
+    return ApiKeyFormat.parse(candidate).map(parsed -> new Parsed(parsed.id(), parsed.sha256()));
   }
 
   /** SHA-256 of a key as 64 lowercase hex characters, the form the store keeps. */
@@ -81,11 +59,5 @@ public final class ApiKeys {
   /** Compares two hashes in constant time (for the same length). */
   public static boolean hashesEqual(String a, String b) {
     return Sha256.constantTimeEquals(a, b);
-  }
-
-  private static String check(String body) {
-    CRC32 crc = new CRC32();
-    crc.update(body.getBytes(StandardCharsets.US_ASCII));
-    return Base62.encode(crc.getValue(), CHECK_LENGTH);
   }
 }

@@ -1,6 +1,6 @@
 package io.gatehouse.auth.store;
 
-import io.gatehouse.auth.internal.Base62;
+import io.gatehouse.token.apikey.Base62;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

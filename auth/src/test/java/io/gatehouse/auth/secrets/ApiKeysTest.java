@@ -2,7 +2,7 @@ package io.gatehouse.auth.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatehouse.auth.internal.Base62;
+import io.gatehouse.token.apikey.Base62;
 import io.gatehouse.auth.internal.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

@@ -57,7 +57,8 @@ final class ForwardFilter implements GatewayFilter {
     pool.acquire(upstream, exchange.eventLoop(), route.timeouts().connect()).addListener(connected -> {
       if (connected.isSuccess()) {
         health.succeeded(upstream);
-        new ProxyExchange(exchange, ctx.match(), upstream, pool, hygiene)
+        new ProxyExchange(exchange, ctx.match(), upstream, pool, hygiene,
+            ctx.attribute(ResponseScrubber.SECRET).map(secret -> new ResponseScrubber(secret, exchange.alloc())))
             .start(((ChannelFuture) connected).channel(), head);
       } else {
         health.failed(upstream);

@@ -4,10 +4,13 @@ import io.gatehouse.gateway.route.RouteMatch;
 import io.gatehouse.gateway.route.Upstream;
 import io.gatehouse.http.HttpException;
 import io.gatehouse.http.stream.ServerExchange;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -16,6 +19,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,14 +33,18 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
   private final Upstream upstream;
   private final UpstreamPool pool;
   private final HeaderHygiene hygiene;
+  /** Present when the request carried a secret the response must not echo; null otherwise (hot path). */
+  private final ResponseScrubber scrubber;
   private Channel channel;
   private ScheduledFuture<?> responseTimeout;
   private boolean requestSent;
   private boolean responseDone;
   private boolean reusable;
 
-  ProxyExchange(ServerExchange client, RouteMatch route, Upstream upstream, UpstreamPool pool, HeaderHygiene hygiene) {
+  ProxyExchange(ServerExchange client, RouteMatch route, Upstream upstream, UpstreamPool pool, HeaderHygiene hygiene,
+      Optional<ResponseScrubber> scrubber) {
     super(false);
+    this.scrubber = scrubber.orElse(null);
     this.client = client;
     this.route = route;
     this.upstream = upstream;
@@ -87,12 +95,16 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
       head.headers().set(response.headers());
       hygiene.cleanResponse(head.headers());
       route.route().responseHeaders().applyTo(head.headers());
+      if (scrubber != null) {
+        scrubber.scrub(head.headers());
+      }
       if (HttpUtil.isTransferEncodingChunked(response)) {
         head.headers().remove("Content-Length");
       }
       client.respond(head);
     }
-    if (msg instanceof HttpContent content) {
+    if (msg instanceof HttpContent received) {
+      HttpContent content = scrubber == null ? received : scrubbed(received);
       client.write(content);
       if (content instanceof LastHttpContent) {
         responseDone = true;
@@ -106,9 +118,22 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
     }
   }
 
+  private HttpContent scrubbed(HttpContent content) {
+    boolean last = content instanceof LastHttpContent;
+    ByteBuf body = scrubber.scrub(content.content().retain(), last);
+    HttpContent replaced = last
+        ? new DefaultLastHttpContent(body, ((LastHttpContent) content).trailingHeaders())
+        : new DefaultHttpContent(body);
+    content.release();
+    return replaced;
+  }
+
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     cancelTimeout();
+    if (scrubber != null) {
+      scrubber.release();
+    }
     if (!responseDone) {
       client.fail(HttpException.builder(502).detail("the upstream closed the connection").build());
     }
@@ -132,6 +157,9 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
       return;
     }
     channel.pipeline().remove(this);
+    if (scrubber != null) {
+      scrubber.release();
+    }
     if (reusable) {
       pool.release(upstream, channel);
     } else {

@@ -2,8 +2,11 @@ package io.gatehouse.gateway.route;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +37,7 @@ public final class RouteSpec {
   private final AuthMode auth;
   private final String audience;
   private final Set<String> permissions;
+  private final Map<String, Set<String>> methodPermissions;
   private final RateLimit rateLimit;
 
   private RouteSpec(Builder builder) {
@@ -53,6 +57,7 @@ public final class RouteSpec {
     this.auth = builder.auth;
     this.audience = builder.audience != null ? builder.audience : builder.id;
     this.permissions = builder.permissions;
+    this.methodPermissions = methodPermissions(builder.permissions, builder.methodPermissions);
     this.rateLimit = builder.rateLimit;
   }
 
@@ -146,6 +151,26 @@ public final class RouteSpec {
     return permissions;
   }
 
+  /** Permissions a request with this method must hold: those for every method plus the method's own. */
+  public Set<String> permissionsFor(String method) {
+    return methodPermissions.getOrDefault(method, permissions);
+  }
+
+  /** Permissions required per method on top of {@link #permissions()}. */
+  public Map<String, Set<String>> methodPermissions() {
+    return methodPermissions;
+  }
+
+  private static Map<String, Set<String>> methodPermissions(Set<String> all, Map<String, Set<String>> own) {
+    Map<String, Set<String>> merged = new LinkedHashMap<>();
+    own.forEach((method, perms) -> {
+      Set<String> union = new LinkedHashSet<>(all);
+      union.addAll(perms);
+      merged.put(method, Collections.unmodifiableSet(union));
+    });
+    return Map.copyOf(merged);
+  }
+
   /** The rate limit, if any. */
   public Optional<RateLimit> rateLimit() {
     return Optional.ofNullable(rateLimit);
@@ -181,6 +206,7 @@ public final class RouteSpec {
     private AuthMode auth = AuthMode.ANY;
     private String audience;
     private Set<String> permissions = Set.of();
+    private final Map<String, Set<String>> methodPermissions = new LinkedHashMap<>();
     private RateLimit rateLimit;
 
     private Builder() {}
@@ -300,6 +326,17 @@ public final class RouteSpec {
       return this;
     }
 
+    /** Permissions required, in addition to {@link #permissions}, for requests with this method. */
+    public Builder permissions(String method, Collection<String> permissions) {
+      String checkedMethod = Syntax.methods(List.of(method), "permissions").iterator().next();
+      Set<String> checked = new LinkedHashSet<>();
+      for (String permission : permissions) {
+        checked.add(Syntax.word(permission, "permissions." + checkedMethod + " entries"));
+      }
+      this.methodPermissions.put(checkedMethod, Set.copyOf(checked));
+      return this;
+    }
+
     /** Default none. */
     public Builder rateLimit(RateLimit rateLimit) {
       this.rateLimit = Objects.requireNonNull(rateLimit, "rate-limit");
@@ -313,7 +350,8 @@ public final class RouteSpec {
       require(prefix == null || template == null, "match must have a path-prefix or a path-template, not both");
       require(!upstreams.isEmpty(), "upstreams must name at least one upstream");
       require(!stripPrefix || prefix != null, "strip-prefix requires match.path-prefix");
-      require(permissions.isEmpty() || auth != AuthMode.NONE, "permissions require auth other than none");
+      require((permissions.isEmpty() && methodPermissions.isEmpty()) || auth != AuthMode.NONE,
+          "permissions require auth other than none");
       return new RouteSpec(this);
     }
 

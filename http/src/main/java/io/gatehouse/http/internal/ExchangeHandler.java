@@ -294,8 +294,11 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     exchange.release();
     Response response = problem != null ? Problems.render(problem, exchange.requestId)
         : Problems.from(failure, exchange.requestId);
-    // The body is not read past this point, so the connection cannot carry another request.
-    boolean close = !exchange.requestComplete || (problem != null && problem.closeConnection());
+    // A body still arriving is not read past this point, so the connection cannot carry another
+    // request; a request without a body only has its (empty) end left, and the connection lives on.
+    boolean bodyPending = !exchange.requestComplete
+        && (HttpUtil.isTransferEncodingChunked(exchange.head) || HttpUtil.getContentLength(exchange.head, 0L) > 0);
+    boolean close = bodyPending || (problem != null && problem.closeConnection());
     respond(exchange, response, close);
   }
 

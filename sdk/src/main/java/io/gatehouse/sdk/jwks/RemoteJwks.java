@@ -87,6 +87,12 @@ public final class RemoteJwks implements VerificationKeys, Closeable {
     return state.keys().byKid(kid);
   }
 
+  /** The key with this {@code kid} among those held, never fetching. */
+  @Override
+  public Optional<VerificationKey> heldKey(String kid) {
+    return state.keys().byKid(kid);
+  }
+
   /** Every key held; fetches first when none is held and the refetch interval allows. */
   @Override
   public List<VerificationKey> all() {

@@ -71,6 +71,11 @@ final class ConfigReader {
     return list.get().items().stream().map(ConfigNode::text).toList();
   }
 
+  /** Whether the key holds a map (as opposed to a list or a value). */
+  boolean isMap(String key) {
+    return field(key).filter(child -> child.kind() == ConfigNode.Kind.MAP).isPresent();
+  }
+
   /** A list of single values when written. */
   Optional<List<String>> stringsIfPresent(String key) {
     return has(key) ? Optional.of(strings(key, List.of())) : Optional.empty();

@@ -2,6 +2,7 @@ package io.gatehouse.server.config;
 
 import io.gatehouse.auth.AuthSettings;
 import io.gatehouse.gateway.GatewaySettings;
+import io.gatehouse.gateway.security.GatewaySecurity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +24,22 @@ public record GatehouseConfig(Path file, int eventLoops, ManagementConfig manage
     Optional<GatewaySettings> gateway) {
   /** The only configuration format version. */
   public static final int VERSION = 1;
+
+  /** Without an auth role in this process, a gateway with protected routes must be told where the auth service is. */
+  private static void requireRemoteAuth(ConfigReader gateway, GatewaySettings settings) {
+    if (GatewaySecurity.audiences(settings.routes()).isEmpty()) {
+      return;
+    }
+    ConfigReader auth = gateway.section("auth");
+    if (settings.security().issuer().isEmpty()) {
+      auth.invalid("issuer", "routes require authentication and no auth service runs in this process: "
+          + "set the auth service's issuer URL");
+    }
+    if (settings.security().clientSecret().isEmpty()) {
+      auth.invalid("client-secret", "routes require authentication and no auth service runs in this process: "
+          + "set the secret of the gateway's client (client-id, default gateway), e.g. with GATEHOUSE_GATEWAY_AUTH_CLIENT_SECRET");
+    }
+  }
 
   private static final Set<String> TOP_LEVEL = Set.of("version", "event-loops", "management", "auth", "gateway");
 
@@ -55,6 +72,9 @@ public record GatehouseConfig(Path file, int eventLoops, ManagementConfig manage
       ConfigReader section = top.section("gateway");
       Optional<GatewaySettings> settings = GatewayConfig.bind(section);
       gateway = section.bool("enabled", true) ? settings : Optional.empty();
+      if (gateway.isPresent() && auth.isEmpty()) {
+        requireRemoteAuth(section, gateway.get());
+      }
     }
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparingInt(GatehouseConfig::line));

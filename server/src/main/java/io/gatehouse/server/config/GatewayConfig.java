@@ -27,7 +27,7 @@ final class GatewayConfig {
   private GatewayConfig() {}
 
   static Optional<GatewaySettings> bind(ConfigReader gateway) {
-    gateway.allowOnly(Set.of("enabled", "listener", "identity-headers", "routes"));
+    gateway.allowOnly(Set.of("enabled", "listener", "identity-headers", "routes", "auth", "rate-limits"));
     ConfigReader listener = gateway.section("listener");
     listener.allowOnly(Set.of("host", "port"));
     String host = listener.string("host", "0.0.0.0");
@@ -46,7 +46,7 @@ final class GatewayConfig {
     try {
       RouteTable table = RouteTable.of(routes);
       return Optional.of(new GatewaySettings(host, port, table, prefixes.isEmpty()
-          ? HeaderHygiene.DEFAULT_IDENTITY_PREFIXES : prefixes));
+          ? HeaderHygiene.DEFAULT_IDENTITY_PREFIXES : prefixes, GatewaySecurityConfig.bind(gateway)));
     } catch (IllegalArgumentException e) {
       gateway.invalid("routes", e.getMessage());
       return Optional.empty();
@@ -86,7 +86,7 @@ final class GatewayConfig {
         item.oneOf("load-balancing", "round-robin", List.of("round-robin", "least-in-flight"))
             .toUpperCase(Locale.ROOT).replace('-', '_'))));
     apply(item, "retries", () -> route.retries(item.integer("retries", 1, 0, 10)));
-    item.stringsIfPresent("permissions").ifPresent(p -> apply(item, "permissions", () -> route.permissions(p)));
+    permissions(item, route);
     apply(item, "auth", () -> route.auth(AuthMode.valueOf(item.oneOf("auth", "any", List.of("none", "api-key", "jwt", "any"))
         .toUpperCase(Locale.ROOT).replace('-', '_'))));
     if (item.has("audience")) {
@@ -101,12 +101,6 @@ final class GatewayConfig {
     }
     try {
       RouteSpec spec = route.build();
-      if (spec.auth() != AuthMode.NONE) {
-        item.invalid("auth", "auth: " + spec.auth().name().toLowerCase(Locale.ROOT).replace('_', '-')
-            + " needs the gateway's authentication filters, which this build does not have yet; "
-            + "only auth: none routes can be served (the gateway never forwards a route it cannot protect)");
-        return Optional.empty();
-      }
       return Optional.of(spec);
     } catch (IllegalArgumentException | IllegalStateException e) {
       item.invalidHere(e.getMessage());
@@ -149,18 +143,42 @@ final class GatewayConfig {
     }
   }
 
-  private static Optional<RateLimit> rateLimit(ConfigReader item) {
-    if (!item.has("rate-limit")) {
+  /** {@code permissions: [a, b]} for every method, or {@code permissions: {GET: [a], POST: [b]}} per method. */
+  private static void permissions(ConfigReader item, RouteSpec.Builder route) {
+    if (!item.isMap("permissions")) {
+      item.stringsIfPresent("permissions").ifPresent(p -> apply(item, "permissions", () -> route.permissions(p)));
+      return;
+    }
+    ConfigReader perMethod = item.section("permissions");
+    for (String method : perMethod.keys()) {
+      List<String> required = perMethod.strings(method, List.of());
+      apply(perMethod, method, () -> {
+        if (method.equals("*")) {
+          route.permissions(required);
+        } else {
+          route.permissions(method, required);
+        }
+      });
+    }
+  }
+
+  static Optional<RateLimit> rateLimit(ConfigReader item) {
+    return rateLimit(item, "rate-limit");
+  }
+
+  /** A token bucket {@code {requests, period, burst}} under {@code key}, when written. */
+  static Optional<RateLimit> rateLimit(ConfigReader item, String key) {
+    if (!item.has(key)) {
       return Optional.empty();
     }
-    ConfigReader limit = item.section("rate-limit");
+    ConfigReader limit = item.section(key);
     limit.allowOnly(Set.of("requests", "period", "burst"));
     int requests = limit.integer("requests", 1, 1, Integer.MAX_VALUE);
     try {
       return Optional.of(new RateLimit(requests, limit.duration("period", Duration.ofSeconds(1)),
           limit.integer("burst", requests, 1, Integer.MAX_VALUE)));
     } catch (IllegalArgumentException e) {
-      item.invalid("rate-limit", e.getMessage());
+      item.invalid(key, e.getMessage());
       return Optional.empty();
     }
   }

@@ -2,14 +2,19 @@ package io.gatehouse.server.serve;
 
 import io.gatehouse.auth.AuthService;
 import io.gatehouse.auth.AuthSettings;
-import io.gatehouse.auth.apikeys.AuthChanges;
+import io.gatehouse.auth.oauth.GrantTypes;
+import io.gatehouse.auth.secrets.Secret;
+import io.gatehouse.gateway.GatewaySettings;
+import io.gatehouse.gateway.filter.GatewayFilter;
 import io.gatehouse.gateway.proxy.HeaderHygiene;
 import io.gatehouse.gateway.proxy.ProxyHandler;
+import io.gatehouse.gateway.security.GatewaySecurity;
+import io.gatehouse.gateway.security.SecuritySettings;
 import io.gatehouse.http.management.ManagementRoutes;
-import io.gatehouse.http.server.ServerLimits;
 import io.gatehouse.http.management.Readiness;
 import io.gatehouse.http.server.EventLoops;
 import io.gatehouse.http.server.HttpServer;
+import io.gatehouse.http.server.ServerLimits;
 import io.gatehouse.server.config.GatehouseConfig;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -17,11 +22,13 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +41,10 @@ public final class Gatehouse implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final List<HttpServer> listeners = new ArrayList<>();
   private boolean stopped;
+  private final RevocationBridge revocations = new RevocationBridge();
   private AuthService auth;
+  private String authIssuer;
+  private GatewaySecurity security;
 
   private Gatehouse(GatehouseConfig config) {
     this.loops = EventLoops.create(config.eventLoops());
@@ -53,11 +63,7 @@ public final class Gatehouse implements AutoCloseable {
     Gatehouse gatehouse = new Gatehouse(config);
     try {
       config.auth().ifPresent(settings -> gatehouse.startAuth(settings));
-      config.gateway().ifPresent(settings -> gatehouse.listeners.add(HttpServer.builder().name("gateway")
-          .host(settings.host()).port(settings.port()).eventLoops(gatehouse.loops).meterRegistry(gatehouse.registry)
-          .limits(ServerLimits.defaults())
-          .streaming(new ProxyHandler(settings.routes(), new HeaderHygiene(settings.identityHeaderPrefixes())))
-          .build().start()));
+      config.gateway().ifPresent(gatehouse::startGateway);
       if (config.management().enabled()) {
         gatehouse.listeners.add(HttpServer.builder().name("management").host(config.management().host())
             .port(config.management().port()).eventLoops(gatehouse.loops).meterRegistry(gatehouse.registry)
@@ -70,8 +76,44 @@ public final class Gatehouse implements AutoCloseable {
     }
   }
 
+  private void startGateway(GatewaySettings settings) {
+    List<GatewayFilter> filters = List.of();
+    if (!GatewaySecurity.audiences(settings.routes()).isEmpty()) {
+      security = GatewaySecurity.create(localAuth(settings), settings.routes(), Clock.systemUTC(), registry);
+      revocations.connect(security.events());
+      filters = security.filters();
+    }
+    listeners.add(HttpServer.builder().name("gateway")
+        .host(settings.host()).port(settings.port()).eventLoops(loops).meterRegistry(registry)
+        .limits(ServerLimits.defaults())
+        .streaming(ProxyHandler.builder().routes(settings.routes())
+            .hygiene(new HeaderHygiene(settings.identityHeaderPrefixes())).securityFilters(filters).build())
+        .build().start());
+  }
+
+  /**
+   * The gateway's security settings, completed from the auth service of this process when one
+   * runs: its issuer, and a client of its own with a fresh secret allowed every route audience.
+   */
+  private SecuritySettings localAuth(GatewaySettings settings) {
+    SecuritySettings security = settings.security();
+    if (auth == null) {
+      return security;
+    }
+    if (security.issuer().isEmpty()) {
+      security = security.withIssuer(URI.create(authIssuer));
+    }
+    if (security.clientSecret().isEmpty()) {
+      Secret secret = auth.ensureLocalClient(security.clientId(), "Gatehouse gateway (in-process)",
+          Set.of(GrantTypes.TOKEN_EXCHANGE), Set.of(), GatewaySecurity.audiences(settings.routes()));
+      security = security.withClient(security.clientId(), secret.reveal());
+    }
+    return security;
+  }
+
   private void startAuth(AuthSettings settings) {
-    auth = AuthService.start(settings, loops, registry, readiness, AuthChanges.NONE, System.getenv(), Clock.systemUTC());
+    authIssuer = settings.tokens().issuer();
+    auth = AuthService.start(settings, loops, registry, readiness, revocations, System.getenv(), Clock.systemUTC());
     auth.bootstrapAdminSecret().ifPresent(secret -> System.out.println(
         "gatehouse: created admin client 'admin' with secret " + secret.reveal() + "\n"
             + "gatehouse: (shown once; also written to " + settings.dataDir().resolve("admin-credentials") + ", mode 0600)"));
@@ -113,6 +155,9 @@ public final class Gatehouse implements AutoCloseable {
       auth.close();
     }
     listeners.forEach(HttpServer::drain);
+    if (security != null) {
+      security.close();
+    }
     loops.shutdown(Duration.ofSeconds(5));
     LOG.info("stopped");
   }

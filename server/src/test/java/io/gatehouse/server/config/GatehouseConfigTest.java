@@ -82,7 +82,39 @@ class GatehouseConfigTest {
 
     assertThat(errors).extracting(ConfigError::reason)
         .contains("must be a map of settings")
-        .anyMatch(reason -> reason.startsWith("auth: any needs the gateway's authentication filters"));
+        .anyMatch(reason -> reason.startsWith("routes require authentication and no auth service runs in this process"));
+  }
+
+  @Test
+  void aGatewayWithoutAnAuthRoleNeedsTheAuthServicesAddressAndItsClientSecret() throws IOException {
+    Path file = write("""
+        version: 1
+        gateway:
+          auth:
+            issuer: http://auth.internal:9000
+            cache: {ttl: 30s, negative-ttl: 2s}
+          rate-limits:
+            per-api-key: {requests: 100, period: 1s, burst: 200}
+            failed-auth-per-address: {requests: 5, period: 1m}
+          routes:
+            - id: orders
+              match: {path-prefix: /orders}
+              upstreams: [http://127.0.0.1:7001]
+              permissions: {GET: [orders:read], POST: [orders:write], "*": [orders:any]}
+        """);
+
+    assertThat(errorsOf(file, Map.of())).extracting(ConfigError::path).containsExactly("gateway.auth.client-secret");
+    GatehouseConfig config = GatehouseConfig.load(file, Map.of("GATEHOUSE_GATEWAY_AUTH_CLIENT_SECRET", "s3cret"));
+    var security = config.gateway().orElseThrow().security();
+    assertThat(security.clientSecret()).contains("s3cret");
+    assertThat(security.tokenEndpoint()).hasToString("http://auth.internal:9000/oauth2/token");
+    assertThat(security.phantomCache().ttl()).hasSeconds(30);
+    assertThat(security.perApiKey().orElseThrow().burst()).isEqualTo(200);
+    assertThat(security.failedAuthPerAddress().orElseThrow().requests()).isEqualTo(5);
+    var route = config.gateway().orElseThrow().routes().routes().get(0);
+    assertThat(route.permissionsFor("GET")).containsExactlyInAnyOrder("orders:any", "orders:read");
+    assertThat(route.permissionsFor("DELETE")).containsExactly("orders:any");
+    assertThat(security.toString()).doesNotContain("s3cret");
   }
 
   @Test

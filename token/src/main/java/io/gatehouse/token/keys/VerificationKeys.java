@@ -8,6 +8,11 @@ public interface VerificationKeys {
   /** The key with this {@code kid}, if known. */
   Optional<VerificationKey> byKid(String kid);
 
+  /** The key with this {@code kid} if it is held now, without any I/O (a remote source never fetches here). */
+  default Optional<VerificationKey> heldKey(String kid) {
+    return byKid(kid);
+  }
+
   /** Every key known now. */
   List<VerificationKey> all();
 }

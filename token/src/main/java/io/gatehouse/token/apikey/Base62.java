@@ -1,8 +1,8 @@
-package io.gatehouse.auth.internal;
+package io.gatehouse.token.apikey;
 
 import java.security.SecureRandom;
 
-/** Base62 ({@code 0-9A-Za-z}, in that order): random strings and fixed-width numbers. */
+/** Base62 ({@code 0-9A-Za-z}, in that order), the API key alphabet: random strings and fixed-width numbers. */
 public final class Base62 {
   /** The alphabet; a digit's value is its index. */
   public static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
