@@ -57,11 +57,11 @@ public final class InventoryService implements AutoCloseable {
     return settings.baseUrl(port());
   }
 
-  /** Stops accepting, lets requests in flight finish (up to 2 s), frees the port and stops the JWKS refresh. */
+  /** Stops accepting, lets requests in flight finish (up to 1 s), frees the port and stops the JWKS refresh. */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      server.stop(2);
+      server.stop(1);
       executor.close();
       verifier.close();
     }
