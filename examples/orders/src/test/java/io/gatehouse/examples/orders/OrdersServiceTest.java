@@ -15,6 +15,7 @@ import io.gatehouse.examples.testauth.TestAuthServer.Credentials;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -246,6 +247,26 @@ class OrdersServiceTest {
     assertThat(reply.status()).isEqualTo(201);
     assertThat(auth.tokensIssued("client_credentials")).isEqualTo(before + 2);
     assertThat(available("sku-1")).isEqualTo(6);
+  }
+
+  @Test
+  void replacesItsTokenOnceWhenInventoryRejectsIt() {
+    // Inventory's clock runs 2 min ahead, so it finds the cached token expired before orders
+    // renews it: the 401 must make orders fetch a new token and try again.
+    try (InventoryService ahead = InventoryService.start(InventorySettings.builder().port(0).issuer(auth.issuer())
+        .clock(Clock.offset(CLOCK, Duration.ofMinutes(2))).build());
+        OrdersService toAhead = OrdersService.start(OrdersSettings.builder().port(0).issuer(auth.issuer())
+            .inventoryUrl(ahead.baseUrl()).clientSecret(ordersService.secret()).clock(CLOCK).build())) {
+      String url = toAhead.baseUrl() + "/orders";
+      assertThat(order(url, user(aliceKey), "sku-1", 1).status()).isEqualTo(201);
+      CLOCK.advance(Duration.ofMinutes(14).plusSeconds(20));
+      long before = auth.tokensIssued("client_credentials");
+
+      Reply reply = order(url, user(aliceKey), "sku-1", 1);
+
+      assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+      assertThat(auth.tokensIssued("client_credentials")).isEqualTo(before + 1);
+    }
   }
 
   @Test
