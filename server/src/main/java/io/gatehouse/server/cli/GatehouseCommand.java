@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = GatehouseCommand.Version.class,
     description = "Gatehouse: API gateway and central auth service.",
-    subcommands = {ServeCommand.class, ValidateCommand.class, AdminCommand.class, TokenCommand.class, KeysCommand.class},
+    subcommands = {DemoCommand.class, ServeCommand.class, ValidateCommand.class, AdminCommand.class, TokenCommand.class, KeysCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:failure (e.g. token rejected)", "2:usage error"})
 public final class GatehouseCommand implements Runnable {

@@ -60,9 +60,17 @@ public final class Gatehouse implements AutoCloseable {
    * @throws io.gatehouse.http.server.ListenerException when a port cannot be bound
    */
   public static Gatehouse start(GatehouseConfig config) {
+    return start(config, true);
+  }
+
+  /**
+   * Starts what the configuration enables; {@code announceAdminSecret} prints a newly created
+   * admin secret (the demo shows it in its own banner instead).
+   */
+  public static Gatehouse start(GatehouseConfig config, boolean announceAdminSecret) {
     Gatehouse gatehouse = new Gatehouse(config);
     try {
-      config.auth().ifPresent(settings -> gatehouse.startAuth(settings));
+      config.auth().ifPresent(settings -> gatehouse.startAuth(settings, announceAdminSecret));
       config.gateway().ifPresent(gatehouse::startGateway);
       if (config.management().enabled()) {
         gatehouse.listeners.add(HttpServer.builder().name("management").host(config.management().host())
@@ -111,10 +119,10 @@ public final class Gatehouse implements AutoCloseable {
     return security;
   }
 
-  private void startAuth(AuthSettings settings) {
+  private void startAuth(AuthSettings settings, boolean announceAdminSecret) {
     authIssuer = settings.tokens().issuer();
     auth = AuthService.start(settings, loops, registry, readiness, revocations, System.getenv(), Clock.systemUTC());
-    auth.bootstrapAdminSecret().ifPresent(secret -> System.out.println(
+    auth.bootstrapAdminSecret().filter(secret -> announceAdminSecret).ifPresent(secret -> System.out.println(
         "gatehouse: created admin client 'admin' with secret " + secret.reveal() + "\n"
             + "gatehouse: (shown once; also written to " + settings.dataDir().resolve("admin-credentials") + ", mode 0600)"));
   }
