@@ -41,13 +41,18 @@ final class DemoSeed {
       tx.putRole("viewer", VIEWER);
       return null;
     });
-    return new People(person(auth, "alice", "customer", CUSTOMER), person(auth, "bob", "viewer", VIEWER));
+    // The demo's users act through API keys only: one hash of a random password nobody knows
+    // serves both (Argon2 is deliberately slow, and start-up time is part of the demo).
+    String unusablePassword = PasswordHasher.hash(ClientSecrets.generate().reveal());
+    return new People(person(auth, "alice", "customer", CUSTOMER, unusablePassword),
+        person(auth, "bob", "viewer", VIEWER, unusablePassword));
   }
 
-  private static Person person(AuthService auth, String username, String role, List<String> scopes) {
+  private static Person person(AuthService auth, String username, String role, List<String> scopes,
+      String passwordHash) {
     User user = auth.store().inTransaction(tx -> tx.userByUsername(username)
         .map(existing -> tx.setRoles(existing.id(), List.of(role)))
-        .orElseGet(() -> tx.createUser(username, PasswordHasher.hash(ClientSecrets.generate().reveal()), List.of(role))));
+        .orElseGet(() -> tx.createUser(username, passwordHash, List.of(role))));
     CreatedApiKey key = auth.apiKeys().create("demo", user.id(), username + " (demo)", scopes, Optional.empty());
     return new Person(user, key.key().reveal(), key.record().id());
   }
