@@ -57,7 +57,7 @@ final class ForwardFilter implements GatewayFilter {
     pool.acquire(upstream, exchange.eventLoop(), route.timeouts().connect()).addListener(connected -> {
       if (connected.isSuccess()) {
         health.succeeded(upstream);
-        new ProxyExchange(exchange, ctx.match(), upstream, pool, hygiene)
+        new ProxyExchange(ctx, upstream, pool, hygiene)
             .start(((ChannelFuture) connected).channel(), head);
       } else {
         health.failed(upstream);

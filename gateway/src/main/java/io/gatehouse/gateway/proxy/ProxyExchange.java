@@ -1,6 +1,7 @@
 package io.gatehouse.gateway.proxy;
 
-import io.gatehouse.gateway.route.RouteMatch;
+import io.gatehouse.gateway.filter.GatewayContext;
+import io.gatehouse.gateway.route.RouteSpec;
 import io.gatehouse.gateway.route.Upstream;
 import io.gatehouse.http.HttpException;
 import io.gatehouse.http.stream.ServerExchange;
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
   private final ServerExchange client;
-  private final RouteMatch route;
+  private final GatewayContext request;
+  private final RouteSpec route;
   private final Upstream upstream;
   private final UpstreamPool pool;
   private final HeaderHygiene hygiene;
@@ -35,10 +37,11 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
   private boolean responseDone;
   private boolean reusable;
 
-  ProxyExchange(ServerExchange client, RouteMatch route, Upstream upstream, UpstreamPool pool, HeaderHygiene hygiene) {
+  ProxyExchange(GatewayContext ctx, Upstream upstream, UpstreamPool pool, HeaderHygiene hygiene) {
     super(false);
-    this.client = client;
-    this.route = route;
+    this.request = ctx;
+    this.client = ctx.exchange();
+    this.route = ctx.route();
     this.upstream = upstream;
     this.pool = pool;
     this.hygiene = hygiene;
@@ -50,7 +53,7 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
     channel.pipeline().addLast("exchange", this);
     client.whenClosed(this::abandon);
     channel.writeAndFlush(head);
-    long timeout = route.route().timeouts().responseHeader().toNanos();
+    long timeout = route.timeouts().responseHeader().toNanos();
     responseTimeout = channel.eventLoop().schedule(this::responseTimedOut, timeout, TimeUnit.NANOSECONDS);
     client.readBody(this::forwardBody);
   }
@@ -86,7 +89,8 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
       HttpResponse head = new DefaultHttpResponse(response.protocolVersion(), response.status());
       head.headers().set(response.headers());
       hygiene.cleanResponse(head.headers());
-      route.route().responseHeaders().applyTo(head.headers());
+      route.responseHeaders().applyTo(head.headers());
+      request.prepareResponse(head.headers());
       if (HttpUtil.isTransferEncodingChunked(response)) {
         head.headers().remove("Content-Length");
       }

@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.proxy;
 
+import io.gatehouse.gateway.filter.CorsFilter;
 import io.gatehouse.gateway.filter.ForwardedHeadersFilter;
 import io.gatehouse.gateway.filter.GatewayFilter;
 import io.gatehouse.gateway.filter.HeaderHygieneFilter;
@@ -17,7 +18,7 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
- * The gateway's data plane: runs every request through the filter pipeline — route, header
+ * The gateway's data plane: runs every request through the filter pipeline — route, CORS, header
  * hygiene, the security filters, request header rules, forwarded headers — and forwards it to
  * one of the route's upstreams over a pooled connection of this event loop, streaming both ways.
  */
@@ -49,6 +50,7 @@ public final class ProxyHandler implements StreamingHandler {
     }
     List<GatewayFilter> filters = new ArrayList<>();
     filters.add(new RouteFilter(routes));
+    filters.add(new CorsFilter(routes));
     filters.add(new HeaderHygieneFilter(hygiene));
     filters.addAll(builder.securityFilters);
     filters.add(new RequestHeaderRulesFilter());
