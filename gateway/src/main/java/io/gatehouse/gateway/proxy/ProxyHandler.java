@@ -7,6 +7,7 @@ import io.gatehouse.gateway.filter.HeaderHygieneFilter;
 import io.gatehouse.gateway.filter.Pipeline;
 import io.gatehouse.gateway.filter.RequestHeaderRulesFilter;
 import io.gatehouse.gateway.filter.RouteFilter;
+import io.gatehouse.gateway.filter.TrustedProxies;
 import io.gatehouse.gateway.route.AuthMode;
 import io.gatehouse.gateway.route.RouteSpec;
 import io.gatehouse.gateway.route.RouteTable;
@@ -54,7 +55,7 @@ public final class ProxyHandler implements StreamingHandler {
     filters.add(new HeaderHygieneFilter(hygiene));
     filters.addAll(builder.securityFilters);
     filters.add(new RequestHeaderRulesFilter());
-    filters.add(new ForwardedHeadersFilter());
+    filters.add(new ForwardedHeadersFilter(builder.trustedProxies));
     filters.add(new ForwardFilter(hygiene, new UpstreamHealth(builder.nanoTime)));
     this.pipeline = Pipeline.of(filters);
   }
@@ -80,6 +81,7 @@ public final class ProxyHandler implements StreamingHandler {
     private HeaderHygiene hygiene;
     private List<GatewayFilter> securityFilters = List.of();
     private LongSupplier nanoTime = System::nanoTime;
+    private TrustedProxies trustedProxies = TrustedProxies.none();
 
     private Builder() {}
 
@@ -102,6 +104,12 @@ public final class ProxyHandler implements StreamingHandler {
      */
     public Builder securityFilters(List<GatewayFilter> securityFilters) {
       this.securityFilters = List.copyOf(securityFilters);
+      return this;
+    }
+
+    /** Peers whose {@code X-Forwarded-*} headers are kept (extended); default none. */
+    public Builder trustedProxies(TrustedProxies trustedProxies) {
+      this.trustedProxies = Objects.requireNonNull(trustedProxies, "trustedProxies");
       return this;
     }
 
