@@ -12,14 +12,10 @@ import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The last filter: picks a healthy upstream, takes a pooled connection of this event loop and
+ * The last filter: picks a healthy upstream (round robin or least in flight), takes a pooled connection of this event loop and
  * hands the exchange to a {@link ProxyExchange}. A refused connect counts against the upstream's
  * health and is retried on the next one for idempotent methods (nothing was sent yet), up to the
  * route's retries; every upstream ejected is 503 with {@code Retry-After}.
@@ -30,11 +26,12 @@ final class ForwardFilter implements GatewayFilter {
   private final UpstreamPool pool = new UpstreamPool();
   private final HeaderHygiene hygiene;
   private final UpstreamHealth health;
-  private final Map<String, AtomicInteger> nextUpstream = new ConcurrentHashMap<>();
+  private final Balancer balancer;
 
   ForwardFilter(HeaderHygiene hygiene, UpstreamHealth health) {
     this.hygiene = hygiene;
     this.health = health;
+    this.balancer = new Balancer(health);
   }
 
   @Override
@@ -45,22 +42,24 @@ final class ForwardFilter implements GatewayFilter {
   private void connect(GatewayContext ctx, int attempt) {
     ServerExchange exchange = ctx.exchange();
     RouteSpec route = ctx.route();
-    Upstream upstream = choose(route);
-    if (upstream == null) {
+    int index = balancer.acquire(route);
+    if (index < 0) {
       long seconds = Math.max(1, (health.nanosUntilAvailable(route.upstreams()) + 999_999_999L) / 1_000_000_000L);
       exchange.fail(HttpException.builder(503).detail("every upstream of this route is failing")
           .header("Retry-After", Long.toString(seconds)).build());
       return;
     }
+    Upstream upstream = route.upstreams().get(index);
     ctx.upstream(upstream);
     HttpRequest head = upstreamHead(ctx, upstream);
     pool.acquire(upstream, exchange.eventLoop(), route.timeouts().connect()).addListener(connected -> {
       if (connected.isSuccess()) {
         health.succeeded(upstream);
-        new ProxyExchange(ctx, upstream, pool, hygiene)
+        new ProxyExchange(ctx, upstream, pool, hygiene, () -> balancer.release(route, index))
             .start(((ChannelFuture) connected).channel(), head);
       } else {
         health.failed(upstream);
+        balancer.release(route, index);
         if (attempt < route.retries() && IDEMPOTENT.contains(ctx.method())) {
           connect(ctx, attempt + 1);
         } else {
@@ -68,19 +67,6 @@ final class ForwardFilter implements GatewayFilter {
         }
       }
     });
-  }
-
-  /** The next healthy upstream in round-robin order, or null when every one is ejected. */
-  private Upstream choose(RouteSpec route) {
-    List<Upstream> upstreams = route.upstreams();
-    int start = nextUpstream.computeIfAbsent(route.id(), id -> new AtomicInteger()).getAndIncrement();
-    for (int i = 0; i < upstreams.size(); i++) {
-      Upstream candidate = upstreams.get(Math.floorMod(start + i, upstreams.size()));
-      if (health.available(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
   }
 
   private static HttpRequest upstreamHead(GatewayContext ctx, Upstream upstream) {

@@ -36,9 +36,12 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
   private boolean requestSent;
   private boolean responseDone;
   private boolean reusable;
+  private boolean finished;
+  private final Runnable onFinish;
 
-  ProxyExchange(GatewayContext ctx, Upstream upstream, UpstreamPool pool, HeaderHygiene hygiene) {
+  ProxyExchange(GatewayContext ctx, Upstream upstream, UpstreamPool pool, HeaderHygiene hygiene, Runnable onFinish) {
     super(false);
+    this.onFinish = onFinish;
     this.request = ctx;
     this.client = ctx.exchange();
     this.route = ctx.route();
@@ -116,6 +119,7 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
     if (!responseDone) {
       client.fail(HttpException.builder(502).detail("the upstream closed the connection").build());
     }
+    finish();
     ctx.fireChannelInactive();
   }
 
@@ -129,6 +133,7 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
       client.fail(HttpException.builder(504).detail("the upstream did not answer in time").build());
       channel.close();
     }
+    finish();
   }
 
   private void finishIfDone() {
@@ -141,12 +146,22 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
     } else {
       channel.close();
     }
+    finish();
+  }
+
+  /** Runs {@code onFinish} once, however the exchange ends. */
+  private void finish() {
+    if (!finished) {
+      finished = true;
+      onFinish.run();
+    }
   }
 
   private void abandon() {
     if (!responseDone && channel.isActive()) {
       channel.close();
     }
+    finish();
   }
 
   private void cancelTimeout() {
