@@ -18,7 +18,7 @@ import java.util.Set;
  * The last filter: picks a healthy upstream (round robin or least in flight), takes a pooled connection of this event loop and
  * hands the exchange to a {@link ProxyExchange}. A refused connect counts against the upstream's
  * health and is retried on the next one for idempotent methods (nothing was sent yet), up to the
- * route's retries; every upstream ejected is 503 with {@code Retry-After}.
+ * route's retries and within its retry budget; every upstream ejected is 503 with {@code Retry-After}.
  */
 final class ForwardFilter implements GatewayFilter {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
@@ -27,15 +27,20 @@ final class ForwardFilter implements GatewayFilter {
   private final HeaderHygiene hygiene;
   private final UpstreamHealth health;
   private final Balancer balancer;
+  private final RetryBudgets budgets;
+  private final RouteMetrics metrics;
 
-  ForwardFilter(HeaderHygiene hygiene, UpstreamHealth health) {
+  ForwardFilter(HeaderHygiene hygiene, UpstreamHealth health, RetryBudgets budgets, RouteMetrics metrics) {
     this.hygiene = hygiene;
     this.health = health;
     this.balancer = new Balancer(health);
+    this.budgets = budgets;
+    this.metrics = metrics;
   }
 
   @Override
   public void filter(GatewayContext ctx, FilterChain chain) {
+    budgets.requested(ctx.route());
     connect(ctx, 0);
   }
 
@@ -60,13 +65,22 @@ final class ForwardFilter implements GatewayFilter {
       } else {
         health.failed(upstream);
         balancer.release(route, index);
-        if (attempt < route.retries() && IDEMPOTENT.contains(ctx.method())) {
+        if (attempt < route.retries() && IDEMPOTENT.contains(ctx.method()) && withinBudget(route)) {
+          metrics.of(route).retries.increment();
           connect(ctx, attempt + 1);
         } else {
           exchange.fail(HttpException.builder(502).detail("the upstream is unreachable").build());
         }
       }
     });
+  }
+
+  private boolean withinBudget(RouteSpec route) {
+    if (budgets.tryRetry(route)) {
+      return true;
+    }
+    metrics.of(route).retryBudgetExhausted.increment();
+    return false;
   }
 
   private static HttpRequest upstreamHead(GatewayContext ctx, Upstream upstream) {

@@ -13,6 +13,8 @@ import io.gatehouse.gateway.route.RouteSpec;
 import io.gatehouse.gateway.route.RouteTable;
 import io.gatehouse.http.stream.ServerExchange;
 import io.gatehouse.http.stream.StreamingHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -56,7 +58,9 @@ public final class ProxyHandler implements StreamingHandler {
     filters.addAll(builder.securityFilters);
     filters.add(new RequestHeaderRulesFilter());
     filters.add(new ForwardedHeadersFilter(builder.trustedProxies));
-    filters.add(new ForwardFilter(hygiene, new UpstreamHealth(builder.nanoTime)));
+    RouteMetrics metrics = new RouteMetrics(builder.registry, routes);
+    filters.add(new ForwardFilter(hygiene, new UpstreamHealth(builder.nanoTime), new RetryBudgets(builder.nanoTime),
+        metrics));
     this.pipeline = Pipeline.of(filters);
   }
 
@@ -82,6 +86,7 @@ public final class ProxyHandler implements StreamingHandler {
     private List<GatewayFilter> securityFilters = List.of();
     private LongSupplier nanoTime = System::nanoTime;
     private TrustedProxies trustedProxies = TrustedProxies.none();
+    private MeterRegistry registry = new CompositeMeterRegistry();
 
     private Builder() {}
 
@@ -113,7 +118,13 @@ public final class ProxyHandler implements StreamingHandler {
       return this;
     }
 
-    /** The time source of health backoff; default {@link System#nanoTime()}. */
+    /** Where the per-route meters go; default none (a registry without backends). */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** The time source of health backoff and retry budgets; default {@link System#nanoTime()}. */
     public Builder nanoTime(LongSupplier nanoTime) {
       this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
       return this;

@@ -28,6 +28,7 @@ public final class RouteSpec {
   private final long maxBodyBytes;
   private final LoadBalancing loadBalancing;
   private final int retries;
+  private final RetryBudget retryBudget;
   private final CorsPolicy cors;
   private final HeaderRules requestHeaders;
   private final HeaderRules responseHeaders;
@@ -47,6 +48,7 @@ public final class RouteSpec {
     this.maxBodyBytes = builder.maxBodyBytes;
     this.loadBalancing = builder.loadBalancing;
     this.retries = builder.retries;
+    this.retryBudget = builder.retryBudget;
     this.cors = builder.cors;
     this.requestHeaders = builder.requestHeaders;
     this.responseHeaders = builder.responseHeaders;
@@ -116,6 +118,11 @@ public final class RouteSpec {
     return retries;
   }
 
+  /** The share of recent requests that may be retried. */
+  public RetryBudget retryBudget() {
+    return retryBudget;
+  }
+
   /** The CORS policy, if browsers on other origins may call this route. */
   public Optional<CorsPolicy> cors() {
     return Optional.ofNullable(cors);
@@ -175,6 +182,7 @@ public final class RouteSpec {
     private long maxBodyBytes = 10L * 1024 * 1024;
     private LoadBalancing loadBalancing = LoadBalancing.ROUND_ROBIN;
     private int retries = 1;
+    private RetryBudget retryBudget = RetryBudget.defaults();
     private CorsPolicy cors;
     private HeaderRules requestHeaders = HeaderRules.none();
     private HeaderRules responseHeaders = HeaderRules.none();
@@ -257,6 +265,12 @@ public final class RouteSpec {
         throw new IllegalArgumentException("retries must be from 0 to 10, was: " + retries);
       }
       this.retries = retries;
+      return this;
+    }
+
+    /** Default {@link RetryBudget#defaults()}. */
+    public Builder retryBudget(RetryBudget retryBudget) {
+      this.retryBudget = Objects.requireNonNull(retryBudget, "retry-budget");
       return this;
     }
 
