@@ -63,7 +63,9 @@ final class ForwardFilter implements GatewayFilter {
         new ProxyExchange(ctx, upstream, pool, hygiene, () -> balancer.release(route, index))
             .start(((ChannelFuture) connected).channel(), head);
       } else {
-        health.failed(upstream);
+        if (health.failed(upstream)) {
+          metrics.of(route).ejections.increment();
+        }
         balancer.release(route, index);
         if (attempt < route.retries() && IDEMPOTENT.contains(ctx.method()) && withinBudget(route)) {
           metrics.of(route).retries.increment();

@@ -15,6 +15,7 @@ import io.gatehouse.http.stream.ServerExchange;
 import io.gatehouse.http.stream.StreamingHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.netty.channel.EventLoopGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,8 +26,9 @@ import java.util.function.LongSupplier;
  * hygiene, the security filters, request header rules, forwarded headers — and forwards it to
  * one of the route's upstreams over a pooled connection of this event loop, streaming both ways.
  */
-public final class ProxyHandler implements StreamingHandler {
+public final class ProxyHandler implements StreamingHandler, AutoCloseable {
   private final Pipeline pipeline;
+  private final HealthChecker healthChecker;
 
   /** A proxy over a route table, stripping the given identity-header prefixes; no security filters. */
   public ProxyHandler(RouteTable routes, HeaderHygiene hygiene) {
@@ -59,9 +61,17 @@ public final class ProxyHandler implements StreamingHandler {
     filters.add(new RequestHeaderRulesFilter());
     filters.add(new ForwardedHeadersFilter(builder.trustedProxies));
     RouteMetrics metrics = new RouteMetrics(builder.registry, routes);
-    filters.add(new ForwardFilter(hygiene, new UpstreamHealth(builder.nanoTime), new RetryBudgets(builder.nanoTime),
-        metrics));
+    UpstreamHealth health = new UpstreamHealth(builder.nanoTime);
+    filters.add(new ForwardFilter(hygiene, health, new RetryBudgets(builder.nanoTime), metrics));
     this.pipeline = Pipeline.of(filters);
+    this.healthChecker = new HealthChecker(routes, health, metrics);
+    if (healthChecker.needed()) {
+      if (builder.healthCheckLoops == null) {
+        throw new IllegalArgumentException("routes with a health-check need event loops to probe on: "
+            + "ProxyHandler.builder().healthCheckLoops(..)");
+      }
+      healthChecker.start(builder.healthCheckLoops);
+    }
   }
 
   /** A builder; {@link Builder#routes} and {@link Builder#hygiene} are required. */
@@ -79,6 +89,12 @@ public final class ProxyHandler implements StreamingHandler {
     pipeline.start(exchange);
   }
 
+  /** Stops the active health checks. */
+  @Override
+  public void close() {
+    healthChecker.close();
+  }
+
   /** Builds a {@link ProxyHandler}. */
   public static final class Builder {
     private RouteTable routes;
@@ -87,6 +103,7 @@ public final class ProxyHandler implements StreamingHandler {
     private LongSupplier nanoTime = System::nanoTime;
     private TrustedProxies trustedProxies = TrustedProxies.none();
     private MeterRegistry registry = new CompositeMeterRegistry();
+    private EventLoopGroup healthCheckLoops;
 
     private Builder() {}
 
@@ -121,6 +138,12 @@ public final class ProxyHandler implements StreamingHandler {
     /** Where the per-route meters go; default none (a registry without backends). */
     public Builder meterRegistry(MeterRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** The loops active health probes run on; required when a route has a health check. */
+    public Builder healthCheckLoops(EventLoopGroup loops) {
+      this.healthCheckLoops = Objects.requireNonNull(loops, "loops");
       return this;
     }
 

@@ -30,6 +30,7 @@ final class RouteMetrics {
   static final class Meters {
     final Counter retries;
     final Counter retryBudgetExhausted;
+    final Counter ejections;
 
     Meters(MeterRegistry registry, String route) {
       retries = Counter.builder("gatehouse.gateway.retries").description("Requests retried on another upstream")
@@ -37,6 +38,9 @@ final class RouteMetrics {
       retryBudgetExhausted = Counter.builder("gatehouse.gateway.retry.budget.exhausted")
           .description("Retries refused because the route's retry budget was spent").tag("route", route)
           .register(registry);
+      ejections = Counter.builder("gatehouse.gateway.ejections")
+          .description("Upstreams taken out of rotation by failed connects or failed health probes")
+          .tag("route", route).register(registry);
     }
   }
 }

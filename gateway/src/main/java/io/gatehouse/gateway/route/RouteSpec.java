@@ -29,6 +29,7 @@ public final class RouteSpec {
   private final LoadBalancing loadBalancing;
   private final int retries;
   private final RetryBudget retryBudget;
+  private final HealthCheck healthCheck;
   private final CorsPolicy cors;
   private final HeaderRules requestHeaders;
   private final HeaderRules responseHeaders;
@@ -49,6 +50,7 @@ public final class RouteSpec {
     this.loadBalancing = builder.loadBalancing;
     this.retries = builder.retries;
     this.retryBudget = builder.retryBudget;
+    this.healthCheck = builder.healthCheck;
     this.cors = builder.cors;
     this.requestHeaders = builder.requestHeaders;
     this.responseHeaders = builder.responseHeaders;
@@ -118,6 +120,11 @@ public final class RouteSpec {
     return retries;
   }
 
+  /** The active health check of the upstreams, if any. */
+  public Optional<HealthCheck> healthCheck() {
+    return Optional.ofNullable(healthCheck);
+  }
+
   /** The share of recent requests that may be retried. */
   public RetryBudget retryBudget() {
     return retryBudget;
@@ -183,6 +190,7 @@ public final class RouteSpec {
     private LoadBalancing loadBalancing = LoadBalancing.ROUND_ROBIN;
     private int retries = 1;
     private RetryBudget retryBudget = RetryBudget.defaults();
+    private HealthCheck healthCheck;
     private CorsPolicy cors;
     private HeaderRules requestHeaders = HeaderRules.none();
     private HeaderRules responseHeaders = HeaderRules.none();
@@ -271,6 +279,12 @@ public final class RouteSpec {
     /** Default {@link RetryBudget#defaults()}. */
     public Builder retryBudget(RetryBudget retryBudget) {
       this.retryBudget = Objects.requireNonNull(retryBudget, "retry-budget");
+      return this;
+    }
+
+    /** Default none: only passive health (failed connects). */
+    public Builder healthCheck(HealthCheck healthCheck) {
+      this.healthCheck = Objects.requireNonNull(healthCheck, "health-check");
       return this;
     }
 
