@@ -4,14 +4,18 @@ import io.gatehouse.gateway.filter.FilterChain;
 import io.gatehouse.gateway.filter.GatewayContext;
 import io.gatehouse.gateway.filter.GatewayFilter;
 import io.gatehouse.gateway.route.RouteSpec;
+import io.gatehouse.gateway.route.RouteTable;
 import io.gatehouse.gateway.route.Upstream;
 import io.gatehouse.http.HttpException;
 import io.gatehouse.http.stream.ServerExchange;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,7 +34,16 @@ final class ForwardFilter implements GatewayFilter {
   private final RetryBudgets budgets;
   private final RouteMetrics metrics;
 
-  ForwardFilter(HeaderHygiene hygiene, UpstreamHealth health, RetryBudgets budgets, RouteMetrics metrics) {
+  /** {@code host:port} of each upstream, made once: the Host header and the access log's upstream. */
+  private final Map<Upstream, String> authorities = new IdentityHashMap<>();
+
+  ForwardFilter(RouteTable routes, HeaderHygiene hygiene, UpstreamHealth health, RetryBudgets budgets,
+      RouteMetrics metrics) {
+    for (RouteSpec route : routes.routes()) {
+      for (Upstream upstream : route.upstreams()) {
+        authorities.put(upstream, upstream.host() + ":" + upstream.port());
+      }
+    }
     this.hygiene = hygiene;
     this.health = health;
     this.balancer = new Balancer(health);
@@ -55,20 +68,25 @@ final class ForwardFilter implements GatewayFilter {
       return;
     }
     Upstream upstream = route.upstreams().get(index);
+    String authority = authorities.get(upstream);
     ctx.upstream(upstream);
-    HttpRequest head = upstreamHead(ctx, upstream);
+    exchange.upstream(authority);
+    HttpRequest head = upstreamHead(ctx, upstream, authority);
+    RouteMetrics.Meters meters = metrics.of(route);
     pool.acquire(upstream, exchange.eventLoop(), route.timeouts().connect()).addListener(connected -> {
       if (connected.isSuccess()) {
         health.succeeded(upstream);
-        new ProxyExchange(ctx, upstream, pool, hygiene, () -> balancer.release(route, index))
+        new ProxyExchange(ctx, upstream, pool, hygiene, meters, () -> balancer.release(route, index))
             .start(((ChannelFuture) connected).channel(), head);
       } else {
+        meters.upstreamError(connected.cause() instanceof ConnectTimeoutException
+            ? RouteMetrics.UpstreamError.TIMEOUT : RouteMetrics.UpstreamError.CONNECT);
         if (health.failed(upstream)) {
-          metrics.of(route).ejections.increment();
+          meters.ejections.increment();
         }
         balancer.release(route, index);
         if (attempt < route.retries() && IDEMPOTENT.contains(ctx.method()) && withinBudget(route)) {
-          metrics.of(route).retries.increment();
+          meters.retries.increment();
           connect(ctx, attempt + 1);
         } else {
           exchange.fail(HttpException.builder(502).detail("the upstream is unreachable").build());
@@ -85,10 +103,10 @@ final class ForwardFilter implements GatewayFilter {
     return false;
   }
 
-  private static HttpRequest upstreamHead(GatewayContext ctx, Upstream upstream) {
+  private static HttpRequest upstreamHead(GatewayContext ctx, Upstream upstream, String authority) {
     String query = ctx.exchange().rawQuery();
     String target = upstream.pathFor(ctx.match().forwardPath()) + (query.isEmpty() ? "" : "?" + query);
-    ctx.upstreamHeaders().set(HttpHeaderNames.HOST, upstream.host() + ":" + upstream.port());
+    ctx.upstreamHeaders().set(HttpHeaderNames.HOST, authority);
     return new DefaultHttpRequest(HttpVersion.HTTP_1_1, ctx.exchange().head().method(), target, ctx.upstreamHeaders());
   }
 }

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,10 +38,17 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
   private boolean responseDone;
   private boolean reusable;
   private boolean finished;
+  /** Set once the exchange's outcome is known to be no upstream fault (client gone) or was counted. */
+  private boolean errorCounted;
+  private Throwable cause;
+  private long startNanos;
+  private final RouteMetrics.Meters meters;
   private final Runnable onFinish;
 
-  ProxyExchange(GatewayContext ctx, Upstream upstream, UpstreamPool pool, HeaderHygiene hygiene, Runnable onFinish) {
+  ProxyExchange(GatewayContext ctx, Upstream upstream, UpstreamPool pool, HeaderHygiene hygiene,
+      RouteMetrics.Meters meters, Runnable onFinish) {
     super(false);
+    this.meters = meters;
     this.onFinish = onFinish;
     this.request = ctx;
     this.client = ctx.exchange();
@@ -53,6 +61,7 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
   /** Sends the head on a connected channel and starts streaming the request body. */
   void start(Channel connected, HttpRequest head) {
     channel = connected;
+    startNanos = System.nanoTime();
     channel.pipeline().addLast("exchange", this);
     client.whenClosed(this::abandon);
     channel.writeAndFlush(head);
@@ -103,6 +112,7 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
       client.write(content);
       if (content instanceof LastHttpContent) {
         responseDone = true;
+        meters.upstreamDuration.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         finishIfDone();
       } else if (!client.writable()) {
         ctx.channel().config().setAutoRead(false);
@@ -117,6 +127,7 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
   public void channelInactive(ChannelHandlerContext ctx) {
     cancelTimeout();
     if (!responseDone) {
+      countError(cause instanceof IOException ? RouteMetrics.UpstreamError.RESET : RouteMetrics.UpstreamError.CLOSED);
       client.fail(HttpException.builder(502).detail("the upstream closed the connection").build());
     }
     finish();
@@ -125,11 +136,13 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    this.cause = cause;
     ctx.close();
   }
 
   private void responseTimedOut() {
     if (!responseDone) {
+      countError(RouteMetrics.UpstreamError.TIMEOUT);
       client.fail(HttpException.builder(504).detail("the upstream did not answer in time").build());
       channel.close();
     }
@@ -149,6 +162,13 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
     finish();
   }
 
+  private void countError(RouteMetrics.UpstreamError kind) {
+    if (!errorCounted) {
+      errorCounted = true;
+      meters.upstreamError(kind);
+    }
+  }
+
   /** Runs {@code onFinish} once, however the exchange ends. */
   private void finish() {
     if (!finished) {
@@ -159,6 +179,7 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
 
   private void abandon() {
     if (!responseDone && channel.isActive()) {
+      errorCounted = true; // the client left: not the upstream's fault
       channel.close();
     }
     finish();

@@ -54,15 +54,16 @@ public final class ProxyHandler implements StreamingHandler, AutoCloseable {
       }
     }
     List<GatewayFilter> filters = new ArrayList<>();
+    RouteMetrics metrics = new RouteMetrics(builder.registry, routes);
     filters.add(new RouteFilter(routes));
+    filters.add(new RouteMetricsFilter(metrics));
     filters.add(new CorsFilter(routes));
     filters.add(new HeaderHygieneFilter(hygiene));
     filters.addAll(builder.securityFilters);
     filters.add(new RequestHeaderRulesFilter());
     filters.add(new ForwardedHeadersFilter(builder.trustedProxies));
-    RouteMetrics metrics = new RouteMetrics(builder.registry, routes);
     UpstreamHealth health = new UpstreamHealth(builder.nanoTime);
-    filters.add(new ForwardFilter(hygiene, health, new RetryBudgets(builder.nanoTime), metrics));
+    filters.add(new ForwardFilter(routes, hygiene, health, new RetryBudgets(builder.nanoTime), metrics));
     this.pipeline = Pipeline.of(filters);
     this.healthChecker = new HealthChecker(routes, health, metrics);
     if (healthChecker.needed()) {
