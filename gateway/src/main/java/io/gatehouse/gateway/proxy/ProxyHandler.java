@@ -11,12 +11,16 @@ import io.gatehouse.gateway.filter.TrustedProxies;
 import io.gatehouse.gateway.route.AuthMode;
 import io.gatehouse.gateway.route.RouteSpec;
 import io.gatehouse.gateway.route.RouteTable;
+import io.gatehouse.gateway.route.Upstream;
+import io.gatehouse.http.management.Readiness;
 import io.gatehouse.http.stream.ServerExchange;
 import io.gatehouse.http.stream.StreamingHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -29,6 +33,8 @@ import java.util.function.LongSupplier;
 public final class ProxyHandler implements StreamingHandler, AutoCloseable {
   private final Pipeline pipeline;
   private final HealthChecker healthChecker;
+  private final RouteTable routes;
+  private final UpstreamHealth health;
 
   /** A proxy over a route table, stripping the given identity-header prefixes; no security filters. */
   public ProxyHandler(RouteTable routes, HeaderHygiene hygiene) {
@@ -63,6 +69,8 @@ public final class ProxyHandler implements StreamingHandler, AutoCloseable {
     filters.add(new RequestHeaderRulesFilter());
     filters.add(new ForwardedHeadersFilter(builder.trustedProxies));
     UpstreamHealth health = new UpstreamHealth(builder.nanoTime);
+    this.routes = routes;
+    this.health = health;
     filters.add(new ForwardFilter(routes, hygiene, health, new RetryBudgets(builder.nanoTime), metrics));
     this.pipeline = Pipeline.of(filters);
     this.healthChecker = new HealthChecker(routes, health, metrics);
@@ -88,6 +96,36 @@ public final class ProxyHandler implements StreamingHandler, AutoCloseable {
   @Override
   public void start(ServerExchange exchange) {
     pipeline.start(exchange);
+  }
+
+  /** Each route's upstream health, in table order. */
+  public List<RouteHealth> routeHealth() {
+    List<RouteHealth> all = new ArrayList<>();
+    for (RouteSpec route : routes.routes()) {
+      int healthy = 0;
+      for (Upstream upstream : route.upstreams()) {
+        if (health.available(upstream)) {
+          healthy++;
+        }
+      }
+      all.add(new RouteHealth(route.id(), healthy, route.upstreams().size()));
+    }
+    return all;
+  }
+
+  /**
+   * Registers the component {@code gateway-routes} for {@code /readyz}: ready when every route has
+   * an upstream that may be tried; the detail gives each route's count of healthy upstreams.
+   */
+  public void registerReadiness(Readiness readiness) {
+    readiness.register("gateway-routes", () -> routeHealth().stream().allMatch(RouteHealth::ready), () -> {
+      Map<String, Object> detail = new LinkedHashMap<>();
+      for (RouteHealth route : routeHealth()) {
+        detail.put(route.route(), Map.of("ready", route.ready(), "healthy_upstreams", route.healthyUpstreams(),
+            "upstreams", route.upstreams()));
+      }
+      return detail;
+    });
   }
 
   /** Stops the active health checks. */

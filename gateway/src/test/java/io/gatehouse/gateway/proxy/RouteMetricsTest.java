@@ -22,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +92,8 @@ class RouteMetricsTest {
     HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/ok"))
         .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.ofString());
 
-    String scrape = scrape();
+    String scrape = scrape("gatehouse_gateway_request_duration_seconds_count{route=\"ok\"} 3",
+        "gatehouse_gateway_requests_total{route=\"ok\",status=\"4xx\"} 1.0");
 
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(scrape).contains("gatehouse_gateway_requests_total{route=\"ok\",status=\"2xx\"} 2.0")
@@ -108,7 +110,7 @@ class RouteMetricsTest {
     assertThat(get("/closing").statusCode()).isEqualTo(502);
     assertThat(get("/resetting").statusCode()).isEqualTo(502);
 
-    String scrape = scrape();
+    String scrape = scrape("gatehouse_gateway_requests_total{route=\"resetting\",status=\"5xx\"} 1.0");
 
     assertThat(scrape).contains("gatehouse_gateway_upstream_errors_total{kind=\"connect\",route=\"down\"} 1.0")
         .contains("gatehouse_gateway_upstream_errors_total{kind=\"timeout\",route=\"slow\"} 1.0")
@@ -119,10 +121,13 @@ class RouteMetricsTest {
         .contains("gatehouse_gateway_ejections_total{route=\"down\"} 0.0");
   }
 
-  /** Waits for the gateway to record an exchange (the metric is written after the response). */
-  private String scrape() throws InterruptedException {
+  /**
+   * The scrape once it shows the last request: the core records an exchange after its response
+   * is flushed, so the client can be a moment ahead of the meters.
+   */
+  private String scrape(String... last) throws InterruptedException {
     String text = registry.scrape();
-    for (int i = 0; i < 50 && text.contains("_count{route=\"ok\"} 0"); i++) {
+    for (int i = 0; i < 100 && !Arrays.stream(last).allMatch(text::contains); i++) {
       Thread.sleep(10);
       text = registry.scrape();
     }

@@ -3,6 +3,7 @@ package io.gatehouse.server.serve;
 import io.gatehouse.auth.AuthService;
 import io.gatehouse.auth.AuthSettings;
 import io.gatehouse.auth.apikeys.AuthChanges;
+import io.gatehouse.gateway.GatewaySettings;
 import io.gatehouse.gateway.proxy.HeaderHygiene;
 import io.gatehouse.gateway.proxy.ProxyHandler;
 import io.gatehouse.http.management.ManagementRoutes;
@@ -35,6 +36,7 @@ public final class Gatehouse implements AutoCloseable {
   private final List<HttpServer> listeners = new ArrayList<>();
   private boolean stopped;
   private AuthService auth;
+  private ProxyHandler proxy;
 
   private Gatehouse(GatehouseConfig config) {
     this.loops = EventLoops.create(config.eventLoops());
@@ -53,11 +55,7 @@ public final class Gatehouse implements AutoCloseable {
     Gatehouse gatehouse = new Gatehouse(config);
     try {
       config.auth().ifPresent(settings -> gatehouse.startAuth(settings));
-      config.gateway().ifPresent(settings -> gatehouse.listeners.add(HttpServer.builder().name("gateway")
-          .host(settings.host()).port(settings.port()).eventLoops(gatehouse.loops).meterRegistry(gatehouse.registry)
-          .limits(ServerLimits.defaults())
-          .streaming(new ProxyHandler(settings.routes(), new HeaderHygiene(settings.identityHeaderPrefixes())))
-          .build().start()));
+      config.gateway().ifPresent(gatehouse::startGateway);
       if (config.management().enabled()) {
         gatehouse.listeners.add(HttpServer.builder().name("management").host(config.management().host())
             .port(config.management().port()).eventLoops(gatehouse.loops).meterRegistry(gatehouse.registry)
@@ -68,6 +66,15 @@ public final class Gatehouse implements AutoCloseable {
       gatehouse.close();
       throw e;
     }
+  }
+
+  private void startGateway(GatewaySettings settings) {
+    proxy = ProxyHandler.builder().routes(settings.routes())
+        .hygiene(new HeaderHygiene(settings.identityHeaderPrefixes()))
+        .meterRegistry(registry).healthCheckLoops(loops.group()).build();
+    proxy.registerReadiness(readiness);
+    listeners.add(HttpServer.builder().name("gateway").host(settings.host()).port(settings.port()).eventLoops(loops)
+        .meterRegistry(registry).limits(ServerLimits.defaults()).streaming(proxy).build().start());
   }
 
   private void startAuth(AuthSettings settings) {
@@ -111,6 +118,9 @@ public final class Gatehouse implements AutoCloseable {
     // "draining" while the others finish.
     if (auth != null) {
       auth.close();
+    }
+    if (proxy != null) {
+      proxy.close();
     }
     listeners.forEach(HttpServer::drain);
     loops.shutdown(Duration.ofSeconds(5));
