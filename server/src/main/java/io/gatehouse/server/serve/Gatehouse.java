@@ -71,7 +71,7 @@ public final class Gatehouse implements AutoCloseable {
   private void startGateway(GatewaySettings settings) {
     proxy = ProxyHandler.builder().routes(settings.routes())
         .hygiene(new HeaderHygiene(settings.identityHeaderPrefixes()))
-        .meterRegistry(registry).healthCheckLoops(loops.group()).build();
+        .trustedProxies(settings.trustedProxies()).meterRegistry(registry).healthCheckLoops(loops.group()).build();
     proxy.registerReadiness(readiness);
     listeners.add(HttpServer.builder().name("gateway").host(settings.host()).port(settings.port()).eventLoops(loops)
         .meterRegistry(registry).limits(ServerLimits.defaults()).streaming(proxy).build().start());
