@@ -11,7 +11,8 @@ import java.util.Objects;
 
 /**
  * Normalises the path (attacks are 400 before routing), matches a route (404, 405 with
- * {@code Allow}; a CORS preflight by its {@code Access-Control-Request-Method}), names the exchange after the route and applies its body limit.
+ * {@code Allow}; a CORS preflight by its {@code Access-Control-Request-Method}) and names the
+ * exchange after the route.
  */
 public final class RouteFilter implements GatewayFilter {
   private final RouteTable routes;
@@ -45,10 +46,6 @@ public final class RouteFilter implements GatewayFilter {
     RouteMatch match = (RouteMatch) lookup;
     ctx.match(match);
     exchange.name(match.route().id());
-    exchange.limitBody(match.route().maxBodyBytes());
-    if (exchange.responseStarted()) {
-      return; // the declared body is over the limit: already answered 413
-    }
     chain.proceed(ctx);
   }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.proxy;
 
+import io.gatehouse.gateway.filter.BodyLimitFilter;
 import io.gatehouse.gateway.filter.CorsFilter;
 import io.gatehouse.gateway.filter.ForwardedHeadersFilter;
 import io.gatehouse.gateway.filter.GatewayFilter;
@@ -48,7 +49,7 @@ public final class ProxyHandler implements StreamingHandler, AutoCloseable {
 
   private ProxyHandler(Builder builder) {
     RouteTable routes = Objects.requireNonNull(builder.routes, "routes");
-    HeaderHygiene hygiene = Objects.requireNonNull(builder.hygiene, "hygiene");
+    Objects.requireNonNull(builder.hygiene, "hygiene");
     if (builder.securityFilters.isEmpty()) {
       // Fail closed: until the authentication filters exist, a route that needs a credential is
       // refused here rather than forwarded unprotected.
@@ -59,20 +60,10 @@ public final class ProxyHandler implements StreamingHandler, AutoCloseable {
         }
       }
     }
-    List<GatewayFilter> filters = new ArrayList<>();
     RouteMetrics metrics = new RouteMetrics(builder.registry, routes);
-    filters.add(new RouteFilter(routes));
-    filters.add(new RouteMetricsFilter(metrics));
-    filters.add(new CorsFilter(routes));
-    filters.add(new HeaderHygieneFilter(hygiene));
-    filters.addAll(builder.securityFilters);
-    filters.add(new RequestHeaderRulesFilter());
-    filters.add(new ForwardedHeadersFilter(builder.trustedProxies));
-    UpstreamHealth health = new UpstreamHealth(builder.nanoTime);
     this.routes = routes;
-    this.health = health;
-    filters.add(new ForwardFilter(routes, hygiene, health, new RetryBudgets(builder.nanoTime), metrics));
-    this.pipeline = Pipeline.of(filters);
+    this.health = new UpstreamHealth(builder.nanoTime);
+    this.pipeline = Pipeline.of(filters(builder, metrics, health));
     this.healthChecker = new HealthChecker(routes, health, metrics);
     if (healthChecker.needed()) {
       if (builder.healthCheckLoops == null) {
@@ -81,6 +72,21 @@ public final class ProxyHandler implements StreamingHandler, AutoCloseable {
       }
       healthChecker.start(builder.healthCheckLoops);
     }
+  }
+
+  /** Route → metrics → body limit → CORS → hygiene → [security] → header rules → forwarded headers → forward. */
+  private static List<GatewayFilter> filters(Builder builder, RouteMetrics metrics, UpstreamHealth health) {
+    List<GatewayFilter> filters = new ArrayList<>();
+    filters.add(new RouteFilter(builder.routes));
+    filters.add(new RouteMetricsFilter(metrics));
+    filters.add(new BodyLimitFilter());
+    filters.add(new CorsFilter(builder.routes));
+    filters.add(new HeaderHygieneFilter(builder.hygiene));
+    filters.addAll(builder.securityFilters);
+    filters.add(new RequestHeaderRulesFilter());
+    filters.add(new ForwardedHeadersFilter(builder.trustedProxies));
+    filters.add(new ForwardFilter(builder.routes, builder.hygiene, health, new RetryBudgets(builder.nanoTime), metrics));
+    return filters;
   }
 
   /** A builder; {@link Builder#routes} and {@link Builder#hygiene} are required. */

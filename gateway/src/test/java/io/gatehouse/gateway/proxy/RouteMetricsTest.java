@@ -58,7 +58,7 @@ class RouteMetricsTest {
     resetting = misbehaving(true);
     String to = "http://127.0.0.1:" + upstream.port();
     RouteTable routes = RouteTable.of(List.of(
-        RouteSpec.builder().id("ok").pathPrefix("/ok").auth(AuthMode.NONE).upstream(to)
+        RouteSpec.builder().id("ok").pathPrefix("/ok").auth(AuthMode.NONE).upstream(to).maxBodyBytes(4)
             .cors(CorsPolicy.builder().allowedOrigins(List.of("https://app.example.com")).build()).build(),
         RouteSpec.builder().id("slow").pathPrefix("/slow").auth(AuthMode.NONE).upstream(to)
             .timeouts(new Timeouts(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5))).build(),
@@ -91,14 +91,17 @@ class RouteMetricsTest {
     get("/ok");
     HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/ok"))
         .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> tooLarge = client.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/ok"))
+        .POST(HttpRequest.BodyPublishers.ofString("too large")).build(), HttpResponse.BodyHandlers.ofString());
 
-    String scrape = scrape("gatehouse_gateway_request_duration_seconds_count{route=\"ok\"} 3",
-        "gatehouse_gateway_requests_total{route=\"ok\",status=\"4xx\"} 1.0");
+    String scrape = scrape("gatehouse_gateway_request_duration_seconds_count{route=\"ok\"} 4",
+        "gatehouse_gateway_requests_total{route=\"ok\",status=\"4xx\"} 2.0");
 
     assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
     assertThat(scrape).contains("gatehouse_gateway_requests_total{route=\"ok\",status=\"2xx\"} 2.0")
-        .as("answered by a filter, still counted").contains("gatehouse_gateway_requests_total{route=\"ok\",status=\"4xx\"} 1.0")
-        .contains("gatehouse_gateway_request_duration_seconds_count{route=\"ok\"} 3")
+        .as("answered by a filter, still counted").contains("gatehouse_gateway_requests_total{route=\"ok\",status=\"4xx\"} 2.0")
+        .contains("gatehouse_gateway_request_duration_seconds_count{route=\"ok\"} 4")
         .contains("gatehouse_gateway_request_duration_seconds_bucket{route=\"ok\",le=")
         .contains("gatehouse_gateway_upstream_duration_seconds_count{route=\"ok\"} 2");
   }
