@@ -89,7 +89,8 @@ public final class CorsFilter implements GatewayFilter {
     HttpResponse answer = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT);
     HttpHeaders headers = answer.headers();
     policy.allowOrigin(origin, headers);
-    headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, policy.methods.contains("*") ? method : policy.methodList);
+    headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS,
+        policy.methods.contains("*") ? method : policy.methodList);
     if (!requestedHeaders.isEmpty()) {
       headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, requestedHeaders);
     }

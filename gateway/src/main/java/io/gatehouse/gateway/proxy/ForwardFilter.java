@@ -19,10 +19,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The last filter: picks a healthy upstream (round robin or least in flight), takes a pooled connection of this event loop and
- * hands the exchange to a {@link ProxyExchange}. A refused connect counts against the upstream's
- * health and is retried on the next one for idempotent methods (nothing was sent yet), up to the
- * route's retries and within its retry budget; every upstream ejected is 503 with {@code Retry-After}.
+ * The last filter: picks a healthy upstream (round robin or least in flight), takes a pooled
+ * connection of this event loop and hands the exchange to a {@link ProxyExchange}. A refused
+ * connect counts against the upstream's health and is retried on the next one for idempotent
+ * methods (nothing was sent yet), up to the route's retries and within its retry budget; every
+ * upstream out of rotation is 503 with {@code Retry-After}.
  */
 final class ForwardFilter implements GatewayFilter {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");

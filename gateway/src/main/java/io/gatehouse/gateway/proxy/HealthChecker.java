@@ -110,7 +110,8 @@ final class HealthChecker implements AutoCloseable {
         attempt.finish(false);
         return;
       }
-      DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target.check.path());
+      DefaultFullHttpRequest request =
+          new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target.check.path());
       request.headers().set(HttpHeaderNames.HOST, target.upstream.host() + ":" + target.upstream.port())
           .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
           .set(HttpHeaderNames.USER_AGENT, "gatehouse-health-check")

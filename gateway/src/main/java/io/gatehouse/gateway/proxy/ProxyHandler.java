@@ -85,7 +85,8 @@ public final class ProxyHandler implements StreamingHandler, AutoCloseable {
     filters.addAll(builder.securityFilters);
     filters.add(new RequestHeaderRulesFilter());
     filters.add(new ForwardedHeadersFilter(builder.trustedProxies));
-    filters.add(new ForwardFilter(builder.routes, builder.hygiene, health, new RetryBudgets(builder.nanoTime), metrics));
+    RetryBudgets budgets = new RetryBudgets(builder.nanoTime);
+    filters.add(new ForwardFilter(builder.routes, builder.hygiene, health, budgets, metrics));
     return filters;
   }
 

@@ -55,7 +55,8 @@ final class RouteMetrics {
     Meters(MeterRegistry registry, String route) {
       for (int statusClass = 1; statusClass <= 5; statusClass++) {
         requestsByClass[statusClass] = Counter.builder("gatehouse.gateway.requests")
-            .description("Requests answered, by route and status class").tags("route", route, "status", statusClass + "xx")
+            .description("Requests answered, by route and status class")
+            .tags("route", route, "status", statusClass + "xx")
             .register(registry);
       }
       requestDuration = Timer.builder("gatehouse.gateway.request.duration")
