@@ -1,6 +1,9 @@
 package io.gatehouse.gateway.filter;
 
-/** The rest of the pipeline after a filter. May be called later (asynchronously), but only on ctx.exchange().eventLoop(). */
+/**
+ * The rest of the pipeline after a filter. May be called later (asynchronously), but only on
+ * ctx.exchange().eventLoop().
+ */
 @FunctionalInterface
 public interface FilterChain {
   /** Runs the next filter. */

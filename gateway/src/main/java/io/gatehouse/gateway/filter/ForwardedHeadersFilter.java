@@ -1,20 +1,54 @@
 package io.gatehouse.gateway.filter;
 
+import io.gatehouse.http.stream.ServerExchange;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * Sets {@code X-Forwarded-For} (the peer), {@code X-Forwarded-Proto} and {@code X-Forwarded-Host}
- * (the client's {@code Host}), replacing whatever the client or the rules set, and
- * {@code X-Request-Id}. {@code Host} is the upstream's, set when one is chosen.
+ * Sets {@code X-Forwarded-For}, {@code X-Forwarded-Proto}, {@code X-Forwarded-Host} and
+ * {@code X-Request-Id}, over whatever the client or the header rules set. From a trusted proxy
+ * the peer is appended to the incoming {@code X-Forwarded-For} and its {@code X-Forwarded-Proto}
+ * and {@code X-Forwarded-Host} are kept; from any other peer all three are replaced (the peer,
+ * {@code http}, the client's {@code Host}), so a client cannot spoof them. {@code Host} becomes
+ * the upstream's when one is chosen.
  */
 public final class ForwardedHeadersFilter implements GatewayFilter {
+  private static final String FOR = "X-Forwarded-For";
+  private static final String PROTO = "X-Forwarded-Proto";
+  private static final String HOST = "X-Forwarded-Host";
+
+  private final TrustedProxies trusted;
+
+  /** Trusts no peer. */
+  public ForwardedHeadersFilter() {
+    this(TrustedProxies.none());
+  }
+
+  /** Keeps the forwarded headers of these peers. */
+  public ForwardedHeadersFilter(TrustedProxies trusted) {
+    this.trusted = Objects.requireNonNull(trusted, "trusted");
+  }
+
   @Override
   public void filter(GatewayContext ctx, FilterChain chain) {
+    ServerExchange exchange = ctx.exchange();
     HttpHeaders headers = ctx.upstreamHeaders();
-    headers.set("X-Forwarded-For", ctx.exchange().remoteAddress().getAddress().getHostAddress());
-    headers.set("X-Forwarded-Proto", "http");
-    headers.set("X-Forwarded-Host", ctx.host());
-    headers.set("X-Request-Id", ctx.exchange().requestId());
+    InetAddress peerAddress = exchange.remoteAddress().getAddress();
+    String peer = peerAddress.getHostAddress();
+    if (trusted.trusts(peerAddress)) {
+      HttpHeaders incoming = exchange.head().headers();
+      List<String> forwardedFor = incoming.getAll(FOR);
+      headers.set(FOR, forwardedFor.isEmpty() ? peer : String.join(", ", forwardedFor) + ", " + peer);
+      headers.set(PROTO, incoming.get(PROTO, "http"));
+      headers.set(HOST, incoming.get(HOST, ctx.host()));
+    } else {
+      headers.set(FOR, peer);
+      headers.set(PROTO, "http");
+      headers.set(HOST, ctx.host());
+    }
+    headers.set("X-Request-Id", exchange.requestId());
     chain.proceed(ctx);
   }
 }

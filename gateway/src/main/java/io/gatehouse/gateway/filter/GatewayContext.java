@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Per-request state shared by the filters. Used only on the exchange's event loop, so not synchronised. */
 public final class GatewayContext {
@@ -22,6 +23,7 @@ public final class GatewayContext {
   private RouteMatch match;
   private boolean corsPreflight;
   private Upstream upstream;
+  private Consumer<HttpHeaders> responseHook;
   private Map<Key<?>, Object> attributes;
   /** Index of the next filter; owned by {@link Pipeline}. */
   int next;
@@ -95,6 +97,19 @@ public final class GatewayContext {
   /** The headers that will be sent upstream: a copy of the client's, which each filter edits. */
   public HttpHeaders upstreamHeaders() {
     return upstreamHeaders;
+  }
+
+  /** Runs a hook on the response head from the upstream, after the route's response header rules. */
+  public void onResponse(Consumer<HttpHeaders> hook) {
+    Objects.requireNonNull(hook, "hook");
+    responseHook = responseHook == null ? hook : responseHook.andThen(hook);
+  }
+
+  /** Runs the response hooks on the upstream's response head (the forwarding filter). */
+  public void prepareResponse(HttpHeaders response) {
+    if (responseHook != null) {
+      responseHook.accept(response);
+    }
   }
 
   /** The upstream the request was last sent to, for the access log. */

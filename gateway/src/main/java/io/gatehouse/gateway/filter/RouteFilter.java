@@ -5,11 +5,14 @@ import io.gatehouse.gateway.route.RouteLookup;
 import io.gatehouse.gateway.route.RouteMatch;
 import io.gatehouse.gateway.route.RouteTable;
 import io.gatehouse.http.stream.ServerExchange;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import java.util.Objects;
 
 /**
  * Normalises the path (attacks are 400 before routing), matches a route (404, 405 with
- * {@code Allow}), names the exchange after the route and applies its body limit.
+ * {@code Allow}; a CORS preflight by its {@code Access-Control-Request-Method}) and names the
+ * exchange after the route.
  */
 public final class RouteFilter implements GatewayFilter {
   private final RouteTable routes;
@@ -24,7 +27,16 @@ public final class RouteFilter implements GatewayFilter {
     ServerExchange exchange = ctx.exchange();
     String path = PathNormalizer.normalize(exchange.path());
     ctx.path(path);
-    RouteLookup lookup = routes.match(ctx.host(), ctx.method(), path);
+    String method = ctx.method();
+    if (HttpMethod.OPTIONS.name().equals(method) && exchange.head().headers().contains(HttpHeaderNames.ORIGIN)) {
+      // A CORS preflight asks about the method it names: route by that one.
+      String requested = exchange.head().headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD);
+      if (requested != null) {
+        ctx.corsPreflight(true);
+        method = requested;
+      }
+    }
+    RouteLookup lookup = routes.match(ctx.host(), method, path);
     if (lookup instanceof RouteLookup.NotFound notFound) {
       throw notFound.toException();
     }
@@ -34,10 +46,6 @@ public final class RouteFilter implements GatewayFilter {
     RouteMatch match = (RouteMatch) lookup;
     ctx.match(match);
     exchange.name(match.route().id());
-    exchange.limitBody(match.route().maxBodyBytes());
-    if (exchange.responseStarted()) {
-      return; // the declared body is over the limit: already answered 413
-    }
     chain.proceed(ctx);
   }
 }

@@ -4,25 +4,26 @@ import io.gatehouse.gateway.filter.FilterChain;
 import io.gatehouse.gateway.filter.GatewayContext;
 import io.gatehouse.gateway.filter.GatewayFilter;
 import io.gatehouse.gateway.route.RouteSpec;
+import io.gatehouse.gateway.route.RouteTable;
 import io.gatehouse.gateway.route.Upstream;
 import io.gatehouse.http.HttpException;
 import io.gatehouse.http.stream.ServerExchange;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
-import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The last filter: picks a healthy upstream, takes a pooled connection of this event loop and
- * hands the exchange to a {@link ProxyExchange}. A refused connect counts against the upstream's
- * health and is retried on the next one for idempotent methods (nothing was sent yet), up to the
- * route's retries; every upstream ejected is 503 with {@code Retry-After}.
+ * The last filter: picks a healthy upstream (round robin or least in flight), takes a pooled
+ * connection of this event loop and hands the exchange to a {@link ProxyExchange}. A refused
+ * connect counts against the upstream's health and is retried on the next one for idempotent
+ * methods (nothing was sent yet), up to the route's retries and within its retry budget; every
+ * upstream out of rotation is 503 with {@code Retry-After}.
  */
 final class ForwardFilter implements GatewayFilter {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
@@ -30,39 +31,63 @@ final class ForwardFilter implements GatewayFilter {
   private final UpstreamPool pool = new UpstreamPool();
   private final HeaderHygiene hygiene;
   private final UpstreamHealth health;
-  private final Map<String, AtomicInteger> nextUpstream = new ConcurrentHashMap<>();
+  private final Balancer balancer;
+  private final RetryBudgets budgets;
+  private final RouteMetrics metrics;
 
-  ForwardFilter(HeaderHygiene hygiene, UpstreamHealth health) {
+  /** {@code host:port} of each upstream, made once: the Host header and the access log's upstream. */
+  private final Map<Upstream, String> authorities = new IdentityHashMap<>();
+
+  ForwardFilter(RouteTable routes, HeaderHygiene hygiene, UpstreamHealth health, RetryBudgets budgets,
+      RouteMetrics metrics) {
+    for (RouteSpec route : routes.routes()) {
+      for (Upstream upstream : route.upstreams()) {
+        authorities.put(upstream, upstream.host() + ":" + upstream.port());
+      }
+    }
     this.hygiene = hygiene;
     this.health = health;
+    this.balancer = new Balancer(health);
+    this.budgets = budgets;
+    this.metrics = metrics;
   }
 
   @Override
   public void filter(GatewayContext ctx, FilterChain chain) {
+    budgets.requested(ctx.route());
     connect(ctx, 0);
   }
 
   private void connect(GatewayContext ctx, int attempt) {
     ServerExchange exchange = ctx.exchange();
     RouteSpec route = ctx.route();
-    Upstream upstream = choose(route);
-    if (upstream == null) {
+    int index = balancer.acquire(route);
+    if (index < 0) {
       long seconds = Math.max(1, (health.nanosUntilAvailable(route.upstreams()) + 999_999_999L) / 1_000_000_000L);
       exchange.fail(HttpException.builder(503).detail("every upstream of this route is failing")
           .header("Retry-After", Long.toString(seconds)).build());
       return;
     }
+    Upstream upstream = route.upstreams().get(index);
+    String authority = authorities.get(upstream);
     ctx.upstream(upstream);
-    HttpRequest head = upstreamHead(ctx, upstream);
+    exchange.upstream(authority);
+    HttpRequest head = upstreamHead(ctx, upstream, authority);
+    RouteMetrics.Meters meters = metrics.of(route);
     pool.acquire(upstream, exchange.eventLoop(), route.timeouts().connect()).addListener(connected -> {
       if (connected.isSuccess()) {
         health.succeeded(upstream);
-        new ProxyExchange(exchange, ctx.match(), upstream, pool, hygiene,
-            ctx.attribute(ResponseScrubber.SECRET).map(secret -> new ResponseScrubber(secret, exchange.alloc())))
+        new ProxyExchange(ctx, upstream, pool, hygiene, meters, () -> balancer.release(route, index))
             .start(((ChannelFuture) connected).channel(), head);
       } else {
-        health.failed(upstream);
-        if (attempt < route.retries() && IDEMPOTENT.contains(ctx.method())) {
+        meters.upstreamError(connected.cause() instanceof ConnectTimeoutException
+            ? RouteMetrics.UpstreamError.TIMEOUT : RouteMetrics.UpstreamError.CONNECT);
+        if (health.failed(upstream)) {
+          meters.ejections.increment();
+        }
+        balancer.release(route, index);
+        if (attempt < route.retries() && IDEMPOTENT.contains(ctx.method()) && withinBudget(route)) {
+          meters.retries.increment();
           connect(ctx, attempt + 1);
         } else {
           exchange.fail(HttpException.builder(502).detail("the upstream is unreachable").build());
@@ -71,23 +96,18 @@ final class ForwardFilter implements GatewayFilter {
     });
   }
 
-  /** The next healthy upstream in round-robin order, or null when every one is ejected. */
-  private Upstream choose(RouteSpec route) {
-    List<Upstream> upstreams = route.upstreams();
-    int start = nextUpstream.computeIfAbsent(route.id(), id -> new AtomicInteger()).getAndIncrement();
-    for (int i = 0; i < upstreams.size(); i++) {
-      Upstream candidate = upstreams.get(Math.floorMod(start + i, upstreams.size()));
-      if (health.available(candidate)) {
-        return candidate;
-      }
+  private boolean withinBudget(RouteSpec route) {
+    if (budgets.tryRetry(route)) {
+      return true;
     }
-    return null;
+    metrics.of(route).retryBudgetExhausted.increment();
+    return false;
   }
 
-  private static HttpRequest upstreamHead(GatewayContext ctx, Upstream upstream) {
+  private static HttpRequest upstreamHead(GatewayContext ctx, Upstream upstream, String authority) {
     String query = ctx.exchange().rawQuery();
     String target = upstream.pathFor(ctx.match().forwardPath()) + (query.isEmpty() ? "" : "?" + query);
-    ctx.upstreamHeaders().set(HttpHeaderNames.HOST, upstream.host() + ":" + upstream.port());
+    ctx.upstreamHeaders().set(HttpHeaderNames.HOST, authority);
     return new DefaultHttpRequest(HttpVersion.HTTP_1_1, ctx.exchange().head().method(), target, ctx.upstreamHeaders());
   }
 }

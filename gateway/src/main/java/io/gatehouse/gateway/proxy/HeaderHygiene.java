@@ -2,11 +2,11 @@ package io.gatehouse.gateway.proxy;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Removes what must not cross the proxy: hop-by-hop headers (RFC 9110 §7.6.1) and every header
@@ -17,7 +17,7 @@ public final class HeaderHygiene {
   /** Default identity-header prefixes stripped from every request. */
   public static final List<String> DEFAULT_IDENTITY_PREFIXES = List.of("x-user-", "x-gatehouse-", "x-api-key-");
 
-  private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te",
+  private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection", "te",
       "trailer", "transfer-encoding", "upgrade", "proxy-authorization", "proxy-authenticate");
 
   private final List<String> identityPrefixes;
@@ -27,19 +27,32 @@ public final class HeaderHygiene {
     this.identityPrefixes = List.copyOf(identityPrefixes);
   }
 
-  /** Cleans request headers in place. */
+  /** Cleans request headers in place. Allocates only when there is something to remove. */
   public void cleanRequest(HttpHeaders headers) {
     removeHopByHop(headers);
-    List<String> spoofable = new ArrayList<>();
-    for (Map.Entry<String, String> header : headers) {
-      String name = header.getKey().toLowerCase(Locale.ROOT);
-      for (String prefix : identityPrefixes) {
-        if (name.startsWith(prefix)) {
-          spoofable.add(header.getKey());
+    List<CharSequence> spoofable = null;
+    Iterator<Map.Entry<CharSequence, CharSequence>> all = headers.iteratorCharSequence();
+    while (all.hasNext()) {
+      CharSequence name = all.next().getKey();
+      if (hasIdentityPrefix(name)) {
+        if (spoofable == null) {
+          spoofable = new ArrayList<>(2);
         }
+        spoofable.add(name);
       }
     }
-    spoofable.forEach(headers::remove);
+    if (spoofable != null) {
+      spoofable.forEach(headers::remove);
+    }
+  }
+
+  private boolean hasIdentityPrefix(CharSequence name) {
+    for (String prefix : identityPrefixes) {
+      if (AsciiString.regionMatches(name, true, 0, prefix, 0, prefix.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Cleans response headers in place. */
@@ -48,11 +61,15 @@ public final class HeaderHygiene {
   }
 
   private static void removeHopByHop(HttpHeaders headers) {
-    for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
-      for (String named : connection.split(",")) {
-        headers.remove(named.trim());
+    if (headers.contains(HttpHeaderNames.CONNECTION)) {
+      for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
+        for (String named : connection.split(",")) {
+          headers.remove(named.trim());
+        }
       }
     }
-    HOP_BY_HOP.forEach(headers::remove);
+    for (String name : HOP_BY_HOP) {
+      headers.remove(name);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.gateway.proxy;
 
-import io.gatehouse.gateway.route.RouteMatch;
+import io.gatehouse.gateway.filter.GatewayContext;
+import io.gatehouse.gateway.route.RouteSpec;
 import io.gatehouse.gateway.route.Upstream;
 import io.gatehouse.http.HttpException;
 import io.gatehouse.http.stream.ServerExchange;
@@ -19,7 +20,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.util.Optional;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
   private final ServerExchange client;
-  private final RouteMatch route;
+  private final GatewayContext request;
+  private final RouteSpec route;
   private final Upstream upstream;
   private final UpstreamPool pool;
   private final HeaderHygiene hygiene;
@@ -40,13 +42,24 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
   private boolean requestSent;
   private boolean responseDone;
   private boolean reusable;
+  private boolean finished;
+  /** Set once the exchange's outcome is known to be no upstream fault (client gone) or was counted. */
+  private boolean errorCounted;
+  private Throwable cause;
+  private long startNanos;
+  private final RouteMetrics.Meters meters;
+  private final Runnable onFinish;
 
-  ProxyExchange(ServerExchange client, RouteMatch route, Upstream upstream, UpstreamPool pool, HeaderHygiene hygiene,
-      Optional<ResponseScrubber> scrubber) {
+  ProxyExchange(GatewayContext ctx, Upstream upstream, UpstreamPool pool, HeaderHygiene hygiene,
+      RouteMetrics.Meters meters, Runnable onFinish) {
     super(false);
-    this.scrubber = scrubber.orElse(null);
-    this.client = client;
-    this.route = route;
+    this.meters = meters;
+    this.onFinish = onFinish;
+    this.request = ctx;
+    this.client = ctx.exchange();
+    this.route = ctx.route();
+    this.scrubber = ctx.attribute(ResponseScrubber.SECRET)
+        .map(secret -> new ResponseScrubber(secret, client.alloc())).orElse(null);
     this.upstream = upstream;
     this.pool = pool;
     this.hygiene = hygiene;
@@ -55,10 +68,11 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
   /** Sends the head on a connected channel and starts streaming the request body. */
   void start(Channel connected, HttpRequest head) {
     channel = connected;
+    startNanos = System.nanoTime();
     channel.pipeline().addLast("exchange", this);
     client.whenClosed(this::abandon);
     channel.writeAndFlush(head);
-    long timeout = route.route().timeouts().responseHeader().toNanos();
+    long timeout = route.timeouts().responseHeader().toNanos();
     responseTimeout = channel.eventLoop().schedule(this::responseTimedOut, timeout, TimeUnit.NANOSECONDS);
     client.readBody(this::forwardBody);
   }
@@ -94,7 +108,8 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
       HttpResponse head = new DefaultHttpResponse(response.protocolVersion(), response.status());
       head.headers().set(response.headers());
       hygiene.cleanResponse(head.headers());
-      route.route().responseHeaders().applyTo(head.headers());
+      route.responseHeaders().applyTo(head.headers());
+      request.prepareResponse(head.headers());
       if (scrubber != null) {
         scrubber.scrub(head.headers());
       }
@@ -108,6 +123,7 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
       client.write(content);
       if (content instanceof LastHttpContent) {
         responseDone = true;
+        meters.upstreamDuration.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         finishIfDone();
       } else if (!client.writable()) {
         ctx.channel().config().setAutoRead(false);
@@ -135,21 +151,26 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
       scrubber.release();
     }
     if (!responseDone) {
+      countError(cause instanceof IOException ? RouteMetrics.UpstreamError.RESET : RouteMetrics.UpstreamError.CLOSED);
       client.fail(HttpException.builder(502).detail("the upstream closed the connection").build());
     }
+    finish();
     ctx.fireChannelInactive();
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    this.cause = cause;
     ctx.close();
   }
 
   private void responseTimedOut() {
     if (!responseDone) {
+      countError(RouteMetrics.UpstreamError.TIMEOUT);
       client.fail(HttpException.builder(504).detail("the upstream did not answer in time").build());
       channel.close();
     }
+    finish();
   }
 
   private void finishIfDone() {
@@ -165,12 +186,30 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
     } else {
       channel.close();
     }
+    finish();
+  }
+
+  private void countError(RouteMetrics.UpstreamError kind) {
+    if (!errorCounted) {
+      errorCounted = true;
+      meters.upstreamError(kind);
+    }
+  }
+
+  /** Runs {@code onFinish} once, however the exchange ends. */
+  private void finish() {
+    if (!finished) {
+      finished = true;
+      onFinish.run();
+    }
   }
 
   private void abandon() {
     if (!responseDone && channel.isActive()) {
+      errorCounted = true; // the client left: not the upstream's fault
       channel.close();
     }
+    finish();
   }
 
   private void cancelTimeout() {

@@ -41,7 +41,7 @@ public final class UpstreamPool {
       }
     }
     return new Bootstrap().group(loop)
-        .channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
+        .channel(channelType())
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
         .handler(new ChannelInitializer<Channel>() {
@@ -58,6 +58,11 @@ public final class UpstreamPool {
           }
         })
         .connect(upstream.host(), upstream.port());
+  }
+
+  /** The client socket type matching the event loops' transport. */
+  static Class<? extends Channel> channelType() {
+    return Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class;
   }
 
   /** Returns a connection whose exchange ended cleanly; call on its loop. */

@@ -31,6 +31,8 @@ public final class RouteSpec {
   private final long maxBodyBytes;
   private final LoadBalancing loadBalancing;
   private final int retries;
+  private final RetryBudget retryBudget;
+  private final HealthCheck healthCheck;
   private final CorsPolicy cors;
   private final HeaderRules requestHeaders;
   private final HeaderRules responseHeaders;
@@ -51,6 +53,8 @@ public final class RouteSpec {
     this.maxBodyBytes = builder.maxBodyBytes;
     this.loadBalancing = builder.loadBalancing;
     this.retries = builder.retries;
+    this.retryBudget = builder.retryBudget;
+    this.healthCheck = builder.healthCheck;
     this.cors = builder.cors;
     this.requestHeaders = builder.requestHeaders;
     this.responseHeaders = builder.responseHeaders;
@@ -119,6 +123,16 @@ public final class RouteSpec {
   /** Further attempts for an idempotent request that failed before any response byte; default 1. */
   public int retries() {
     return retries;
+  }
+
+  /** The active health check of the upstreams, if any. */
+  public Optional<HealthCheck> healthCheck() {
+    return Optional.ofNullable(healthCheck);
+  }
+
+  /** The share of recent requests that may be retried. */
+  public RetryBudget retryBudget() {
+    return retryBudget;
   }
 
   /** The CORS policy, if browsers on other origins may call this route. */
@@ -200,6 +214,8 @@ public final class RouteSpec {
     private long maxBodyBytes = 10L * 1024 * 1024;
     private LoadBalancing loadBalancing = LoadBalancing.ROUND_ROBIN;
     private int retries = 1;
+    private RetryBudget retryBudget = RetryBudget.defaults();
+    private HealthCheck healthCheck;
     private CorsPolicy cors;
     private HeaderRules requestHeaders = HeaderRules.none();
     private HeaderRules responseHeaders = HeaderRules.none();
@@ -283,6 +299,18 @@ public final class RouteSpec {
         throw new IllegalArgumentException("retries must be from 0 to 10, was: " + retries);
       }
       this.retries = retries;
+      return this;
+    }
+
+    /** Default {@link RetryBudget#defaults()}. */
+    public Builder retryBudget(RetryBudget retryBudget) {
+      this.retryBudget = Objects.requireNonNull(retryBudget, "retry-budget");
+      return this;
+    }
+
+    /** Default none: only passive health (failed connects). */
+    public Builder healthCheck(HealthCheck healthCheck) {
+      this.healthCheck = Objects.requireNonNull(healthCheck, "health-check");
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.gatehouse.http.internal;
 import io.gatehouse.http.HttpException;
 import io.gatehouse.http.handler.Request;
 import io.gatehouse.http.handler.RouteMatch;
+import io.gatehouse.http.stream.DoneListener;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -26,6 +27,10 @@ final class Exchange {
   RouteMatch match;
   /** Set by a streaming handler; wins over the route template. */
   String name;
+  /** The upstream a streaming handler sent the request to, for the access log; null when none. */
+  String upstream;
+  /** Told when the response is written; null when nobody asked. */
+  DoneListener done;
   /** Present when a streaming handler runs this exchange. */
   StreamingSession session;
   boolean requestComplete;

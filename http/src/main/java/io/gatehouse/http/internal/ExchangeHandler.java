@@ -5,6 +5,7 @@ import io.gatehouse.http.handler.Request;
 import io.gatehouse.http.handler.Response;
 import io.gatehouse.http.handler.Route;
 import io.gatehouse.http.observe.AccessLog;
+import io.gatehouse.http.stream.DoneListener;
 import io.gatehouse.http.observe.RequestIds;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -412,7 +413,12 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     if (AccessLog.enabled()) {
       AccessLog.write(new AccessLog.Entry(exchange.startTime, listener.name(), exchange.requestId,
           exchange.head.method().name(), exchange.path, exchange.rawQuery, status, exchange.bodyBytes, bytesOut,
-          duration, exchange.routeName(), String.valueOf(ctx.channel().remoteAddress())));
+          duration, exchange.routeName(), String.valueOf(ctx.channel().remoteAddress()), exchange.upstream));
+    }
+    if (exchange.done != null) {
+      DoneListener done = exchange.done;
+      exchange.done = null;
+      done.done(status, duration);
     }
   }
 

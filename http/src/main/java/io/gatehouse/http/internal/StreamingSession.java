@@ -2,6 +2,7 @@ package io.gatehouse.http.internal;
 
 import io.gatehouse.http.HttpException;
 import io.gatehouse.http.stream.BodyListener;
+import io.gatehouse.http.stream.DoneListener;
 import io.gatehouse.http.stream.ServerExchange;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
@@ -76,6 +77,16 @@ final class StreamingSession implements ServerExchange {
   @Override
   public void name(String routeName) {
     exchange.name = routeName;
+  }
+
+  @Override
+  public void upstream(String upstream) {
+    exchange.upstream = upstream;
+  }
+
+  @Override
+  public void whenDone(DoneListener listener) {
+    exchange.done = listener;
   }
 
   @Override

@@ -17,7 +17,7 @@ public final class ManagementRoutes {
 
   /**
    * {@code GET /healthz} (the process answers), {@code GET /readyz} (200 or 503 with each
-   * component's state; 503 while draining), {@code GET /metrics} (Prometheus text).
+   * component's state and, for components that give one, a detail; 503 while draining), {@code GET /metrics} (Prometheus text).
    */
   public static Router router(Readiness readiness, PrometheusMeterRegistry registry) {
     return Router.builder()
@@ -36,6 +36,10 @@ public final class ManagementRoutes {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", ready ? "ready" : readiness.draining() ? "draining" : "not_ready");
     body.put("components", readiness.components());
+    Map<String, Object> details = readiness.details();
+    if (!details.isEmpty()) {
+      body.put("details", details);
+    }
     return Response.json(ready ? 200 : 503, body).header("Cache-Control", "no-store");
   }
 }

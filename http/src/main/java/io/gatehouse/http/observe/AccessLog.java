@@ -54,6 +54,9 @@ public final class AccessLog {
       json.writeNumberField("duration_ms", e.durationNanos() / 1_000_000.0);
       json.writeStringField("route", e.route());
       json.writeStringField("remote", e.remote());
+      if (e.upstream() != null) {
+        json.writeStringField("upstream", e.upstream());
+      }
       json.writeEndObject();
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
@@ -76,7 +79,17 @@ public final class AccessLog {
    * @param durationNanos time from request head to response written
    * @param route the route template or handler name
    * @param remote the peer address
+   * @param upstream where a proxied request went ({@code host:port}), or null
    */
   public record Entry(Instant time, String listener, String requestId, String method, String path,
-      String rawQuery, int status, long bytesIn, long bytesOut, long durationNanos, String route, String remote) {}
+      String rawQuery, int status, long bytesIn, long bytesOut, long durationNanos, String route, String remote,
+      String upstream) {
+
+    /** An entry of a request that was not proxied. */
+    public Entry(Instant time, String listener, String requestId, String method, String path, String rawQuery,
+        int status, long bytesIn, long bytesOut, long durationNanos, String route, String remote) {
+      this(time, listener, requestId, method, path, rawQuery, status, bytesIn, bytesOut, durationNanos, route, remote,
+          null);
+    }
+  }
 }

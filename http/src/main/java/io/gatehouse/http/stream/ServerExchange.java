@@ -38,6 +38,15 @@ public interface ServerExchange {
   /** Names the exchange for metrics and the access log (a route id, never a raw path). */
   void name(String routeName);
 
+  /** Names the upstream the request went to ({@code host:port}) for the access log. */
+  default void upstream(String upstream) {}
+
+  /**
+   * Runs once the response has been written (a problem answer included), with its status and
+   * duration; not when the connection closes before that. One listener; a later call replaces it.
+   */
+  default void whenDone(DoneListener listener) {}
+
   /** Limits the request body; more bytes answer 413 (or abort once the response started). */
   void limitBody(long maxBytes);
 

@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +58,20 @@ class ManagementRoutesTest {
     assertThat(body.path("status").asText()).isEqualTo("ready");
     assertThat(body.path("components").path("store").asBoolean()).isTrue();
     assertThat(body.path("components").path("key-ring").asBoolean()).isTrue();
+  }
+
+  @Test
+  void showsTheDetailOfAComponentThatGivesOne() throws Exception {
+    readiness.register("gateway-routes", storeUp::get, () -> Map.of("orders", Map.of("ready", storeUp.get())));
+    storeUp.set(false);
+
+    HttpResponse<String> response = Http.get(server.uri("/readyz"));
+    JsonNode body = Json.mapper().readTree(response.body());
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(body.path("components").path("gateway-routes").asBoolean()).isFalse();
+    assertThat(body.path("details").path("gateway-routes").path("orders").path("ready").asBoolean()).isFalse();
+    assertThat(body.path("details").has("store")).as("no detail registered").isFalse();
   }
 
   @Test

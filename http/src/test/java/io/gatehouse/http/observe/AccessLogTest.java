@@ -61,6 +61,16 @@ class AccessLogTest {
     assertThat(line.path("duration_ms").asDouble()).isEqualTo(2.5);
     assertThat(line.path("route").asText()).isEqualTo("/users/{id}");
     assertThat(line.path("remote").asText()).isEqualTo("/127.0.0.1:5000");
+    assertThat(line.has("upstream")).as("not proxied").isFalse();
+  }
+
+  @Test
+  void namesTheUpstreamOfAProxiedRequest() throws Exception {
+    JsonNode line = Json.mapper().readTree(AccessLog.toJson(new AccessLog.Entry(Instant.now(), "gateway", "rid",
+        "GET", "/orders/1", "", 200, 0, 0, 1, "orders", "/127.0.0.1:5000", "10.0.0.5:7001")));
+
+    assertThat(line.path("route").asText()).isEqualTo("orders");
+    assertThat(line.path("upstream").asText()).isEqualTo("10.0.0.5:7001");
   }
 
   @Test

@@ -1,12 +1,15 @@
 package io.gatehouse.server.config;
 
 import io.gatehouse.gateway.GatewaySettings;
+import io.gatehouse.gateway.filter.TrustedProxies;
 import io.gatehouse.gateway.proxy.HeaderHygiene;
 import io.gatehouse.gateway.route.AuthMode;
 import io.gatehouse.gateway.route.CorsPolicy;
 import io.gatehouse.gateway.route.HeaderRules;
+import io.gatehouse.gateway.route.HealthCheck;
 import io.gatehouse.gateway.route.LoadBalancing;
 import io.gatehouse.gateway.route.RateLimit;
+import io.gatehouse.gateway.route.RetryBudget;
 import io.gatehouse.gateway.route.RouteSpec;
 import io.gatehouse.gateway.route.RouteTable;
 import io.gatehouse.gateway.route.Timeouts;
@@ -18,16 +21,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Binds the {@code gateway} section: the public listener, identity headers and {@code routes}. */
+/** Binds the {@code gateway} section: the public listener, identity headers, trusted proxies and {@code routes}. */
 final class GatewayConfig {
   private static final Set<String> ROUTE_KEYS = Set.of("id", "match", "upstreams", "strip-prefix", "timeouts",
       "max-body-bytes", "load-balancing", "retries", "cors", "request-headers", "response-headers", "auth",
-      "audience", "permissions", "rate-limit");
+      "audience", "permissions", "rate-limit", "retry-budget", "health-check");
 
   private GatewayConfig() {}
 
   static Optional<GatewaySettings> bind(ConfigReader gateway) {
-    gateway.allowOnly(Set.of("enabled", "listener", "identity-headers", "routes", "auth", "rate-limits"));
+    gateway.allowOnly(Set.of("enabled", "listener", "identity-headers", "trusted-proxies", "routes", "auth",
+        "rate-limits"));
     ConfigReader listener = gateway.section("listener");
     listener.allowOnly(Set.of("host", "port"));
     String host = listener.string("host", "0.0.0.0");
@@ -39,6 +43,16 @@ final class GatewayConfig {
       }
       prefixes.add(pattern.replace("*", "").toLowerCase(Locale.ROOT));
     }
+    List<String> proxies = gateway.strings("trusted-proxies", List.of());
+    for (String proxy : proxies) {
+      apply(gateway, "trusted-proxies", () -> TrustedProxies.of(List.of(proxy)));
+    }
+    TrustedProxies trusted = TrustedProxies.none();
+    try {
+      trusted = TrustedProxies.of(proxies);
+    } catch (IllegalArgumentException e) {
+      // each bad entry was reported above
+    }
     List<RouteSpec> routes = new ArrayList<>();
     for (ConfigReader item : gateway.items("routes")) {
       route(item).ifPresent(routes::add);
@@ -46,7 +60,7 @@ final class GatewayConfig {
     try {
       RouteTable table = RouteTable.of(routes);
       return Optional.of(new GatewaySettings(host, port, table, prefixes.isEmpty()
-          ? HeaderHygiene.DEFAULT_IDENTITY_PREFIXES : prefixes, GatewaySecurityConfig.bind(gateway)));
+          ? HeaderHygiene.DEFAULT_IDENTITY_PREFIXES : prefixes, trusted, GatewaySecurityConfig.bind(gateway)));
     } catch (IllegalArgumentException e) {
       gateway.invalid("routes", e.getMessage());
       return Optional.empty();
@@ -96,6 +110,8 @@ final class GatewayConfig {
     headerRules(item, "response-headers").ifPresent(rules -> apply(item, "response-headers", () -> route.responseHeaders(rules)));
     cors(item).ifPresent(policy -> apply(item, "cors", () -> route.cors(policy)));
     rateLimit(item).ifPresent(limit -> apply(item, "rate-limit", () -> route.rateLimit(limit)));
+    retryBudget(item).ifPresent(budget -> route.retryBudget(budget));
+    healthCheck(item).ifPresent(check -> route.healthCheck(check));
     if (errorsBefore(item) != before) {
       return Optional.empty();
     }
@@ -179,6 +195,56 @@ final class GatewayConfig {
           limit.integer("burst", requests, 1, Integer.MAX_VALUE)));
     } catch (IllegalArgumentException e) {
       item.invalid(key, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<RetryBudget> retryBudget(ConfigReader item) {
+    if (!item.has("retry-budget")) {
+      return Optional.empty();
+    }
+    ConfigReader budget = item.section("retry-budget");
+    budget.allowOnly(Set.of("percent", "min-retries", "window"));
+    RetryBudget defaults = RetryBudget.defaults();
+    int before = errorsBefore(item);
+    int percent = budget.integer("percent", defaults.percent(), 0, 100);
+    int minRetries = budget.integer("min-retries", defaults.minRetries(), 0, 1000);
+    Duration window = budget.duration("window", defaults.window());
+    apply(budget, "window", () -> new RetryBudget(defaults.percent(), defaults.minRetries(), window));
+    if (errorsBefore(item) != before) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new RetryBudget(percent, minRetries, window));
+    } catch (IllegalArgumentException e) {
+      item.invalid("retry-budget", e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<HealthCheck> healthCheck(ConfigReader item) {
+    if (!item.has("health-check")) {
+      return Optional.empty();
+    }
+    ConfigReader check = item.section("health-check");
+    check.allowOnly(Set.of("path", "interval", "timeout", "healthy-threshold", "unhealthy-threshold"));
+    HealthCheck defaults = HealthCheck.of("/");
+    int before = errorsBefore(item);
+    String path = check.string("path", null);
+    if (path == null) {
+      check.invalid("path", "is required");
+    }
+    Duration interval = check.duration("interval", defaults.interval());
+    Duration timeout = check.duration("timeout", defaults.timeout());
+    int healthy = check.integer("healthy-threshold", defaults.healthyThreshold(), 1, 10);
+    int unhealthy = check.integer("unhealthy-threshold", defaults.unhealthyThreshold(), 1, 10);
+    if (errorsBefore(item) != before) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new HealthCheck(path, interval, timeout, healthy, unhealthy));
+    } catch (IllegalArgumentException e) {
+      item.invalid("health-check", e.getMessage());
       return Optional.empty();
     }
   }

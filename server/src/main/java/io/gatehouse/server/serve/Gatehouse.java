@@ -45,6 +45,7 @@ public final class Gatehouse implements AutoCloseable {
   private AuthService auth;
   private String authIssuer;
   private GatewaySecurity security;
+  private ProxyHandler proxy;
 
   private Gatehouse(GatehouseConfig config) {
     this.loops = EventLoops.create(config.eventLoops());
@@ -91,12 +92,12 @@ public final class Gatehouse implements AutoCloseable {
       revocations.connect(security.events());
       filters = security.filters();
     }
-    listeners.add(HttpServer.builder().name("gateway")
-        .host(settings.host()).port(settings.port()).eventLoops(loops).meterRegistry(registry)
-        .limits(ServerLimits.defaults())
-        .streaming(ProxyHandler.builder().routes(settings.routes())
-            .hygiene(new HeaderHygiene(settings.identityHeaderPrefixes())).securityFilters(filters).build())
-        .build().start());
+    proxy = ProxyHandler.builder().routes(settings.routes())
+        .hygiene(new HeaderHygiene(settings.identityHeaderPrefixes())).securityFilters(filters)
+        .trustedProxies(settings.trustedProxies()).meterRegistry(registry).healthCheckLoops(loops.group()).build();
+    proxy.registerReadiness(readiness);
+    listeners.add(HttpServer.builder().name("gateway").host(settings.host()).port(settings.port()).eventLoops(loops)
+        .meterRegistry(registry).limits(ServerLimits.defaults()).streaming(proxy).build().start());
   }
 
   /**
@@ -161,6 +162,9 @@ public final class Gatehouse implements AutoCloseable {
     // "draining" while the others finish.
     if (auth != null) {
       auth.close();
+    }
+    if (proxy != null) {
+      proxy.close();
     }
     listeners.forEach(HttpServer::drain);
     if (security != null) {

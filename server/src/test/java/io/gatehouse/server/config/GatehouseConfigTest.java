@@ -3,9 +3,16 @@ package io.gatehouse.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.gatehouse.gateway.GatewaySettings;
+import io.gatehouse.gateway.route.HealthCheck;
+import io.gatehouse.gateway.route.LoadBalancing;
+import io.gatehouse.gateway.route.RetryBudget;
+import io.gatehouse.gateway.route.RouteSpec;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -196,6 +203,51 @@ class GatehouseConfigTest {
       assertThat(route.upstreams()).hasSize(2);
       assertThat(route.timeouts().connect()).hasMillis(500);
     });
+  }
+
+  @Test
+  void gatewaySectionBindsTrustedProxiesRetryBudgetsAndHealthChecks() throws IOException {
+    GatehouseConfig config = GatehouseConfig.load(write("""
+        version: 1
+        gateway:
+          trusted-proxies: [10.0.0.0/8, "::1"]
+          routes:
+            - id: checked
+              match: {path-prefix: /c}
+              upstreams: [http://127.0.0.1:7001]
+              load-balancing: least-in-flight
+              retry-budget: {percent: 50, min-retries: 1, window: 30s}
+              health-check: {path: /healthz, interval: 5s, timeout: 1s, unhealthy-threshold: 4}
+              auth: none
+            - id: plain
+              match: {path-prefix: /p}
+              upstreams: [http://127.0.0.1:7002]
+              auth: none
+        """), Map.of());
+
+    GatewaySettings gateway = config.gateway().orElseThrow();
+    RouteSpec checked = gateway.routes().routes().get(0);
+    RouteSpec plain = gateway.routes().routes().get(1);
+    assertThat(gateway.trustedProxies().trusts(InetAddress.getByName("10.9.8.7"))).isTrue();
+    assertThat(gateway.trustedProxies().trusts(InetAddress.getByName("::1"))).isTrue();
+    assertThat(gateway.trustedProxies().trusts(InetAddress.getByName("11.0.0.1"))).isFalse();
+    assertThat(checked.loadBalancing()).isEqualTo(LoadBalancing.LEAST_IN_FLIGHT);
+    assertThat(checked.retryBudget()).isEqualTo(new RetryBudget(50, 1, Duration.ofSeconds(30)));
+    assertThat(checked.healthCheck()).contains(new HealthCheck("/healthz", Duration.ofSeconds(5), Duration.ofSeconds(1),
+        2, 4));
+    assertThat(plain.retryBudget()).isEqualTo(RetryBudget.defaults());
+    assertThat(plain.healthCheck()).isEmpty();
+  }
+
+  @Test
+  void trustsNoProxyByDefault() throws IOException {
+    GatehouseConfig config = GatehouseConfig.load(write("""
+        version: 1
+        gateway:
+          routes: []
+        """), Map.of());
+
+    assertThat(config.gateway().orElseThrow().trustedProxies().isEmpty()).isTrue();
   }
 
   @Test
