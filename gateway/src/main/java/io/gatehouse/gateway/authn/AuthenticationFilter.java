@@ -145,6 +145,7 @@ public final class AuthenticationFilter implements GatewayFilter {
     ctx.attribute(Authenticated.KEY, who);
     ctx.upstreamHeaders().set(HttpHeaderNames.AUTHORIZATION, "Bearer " + who.forwardedToken());
     ctx.attribute(ResponseScrubber.SECRET, who.forwardedToken());
+    ctx.exchange().caller(who.subject(), who.apiKeyId().orElse(null));
     outcomes.count(outcome);
   }
 

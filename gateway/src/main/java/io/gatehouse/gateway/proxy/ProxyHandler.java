@@ -51,12 +51,12 @@ public final class ProxyHandler implements StreamingHandler, AutoCloseable {
     RouteTable routes = Objects.requireNonNull(builder.routes, "routes");
     Objects.requireNonNull(builder.hygiene, "hygiene");
     if (builder.securityFilters.isEmpty()) {
-      // Fail closed: until the authentication filters exist, a route that needs a credential is
-      // refused here rather than forwarded unprotected.
+      // Fail closed: without security filters a route that needs a credential is refused here
+      // rather than forwarded unprotected.
       for (RouteSpec route : routes.routes()) {
         if (route.auth() != AuthMode.NONE) {
           throw new IllegalArgumentException("route " + route.id() + " requires authentication (" + route.auth()
-              + "), which this proxy cannot enforce yet");
+              + "), but no security filters were given");
         }
       }
     }

@@ -29,6 +29,10 @@ final class Exchange {
   String name;
   /** The upstream a streaming handler sent the request to, for the access log; null when none. */
   String upstream;
+  /** Who a streaming handler authenticated the request as, for the access log; null when nobody. */
+  String subject;
+  /** The public id of the API key that authenticated the request; null when none. */
+  String keyId;
   /** Told when the response is written; null when nobody asked. */
   DoneListener done;
   /** Present when a streaming handler runs this exchange. */

@@ -413,7 +413,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     if (AccessLog.enabled()) {
       AccessLog.write(new AccessLog.Entry(exchange.startTime, listener.name(), exchange.requestId,
           exchange.head.method().name(), exchange.path, exchange.rawQuery, status, exchange.bodyBytes, bytesOut,
-          duration, exchange.routeName(), String.valueOf(ctx.channel().remoteAddress()), exchange.upstream));
+          duration, exchange.routeName(), String.valueOf(ctx.channel().remoteAddress()), exchange.upstream,
+          exchange.subject, exchange.keyId));
     }
     if (exchange.done != null) {
       DoneListener done = exchange.done;

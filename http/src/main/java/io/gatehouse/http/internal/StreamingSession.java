@@ -80,6 +80,12 @@ final class StreamingSession implements ServerExchange {
   }
 
   @Override
+  public void caller(String subject, String keyId) {
+    exchange.subject = subject;
+    exchange.keyId = keyId;
+  }
+
+  @Override
   public void upstream(String upstream) {
     exchange.upstream = upstream;
   }

@@ -57,6 +57,12 @@ public final class AccessLog {
       if (e.upstream() != null) {
         json.writeStringField("upstream", e.upstream());
       }
+      if (e.subject() != null) {
+        json.writeStringField("subject", e.subject());
+      }
+      if (e.keyId() != null) {
+        json.writeStringField("key_id", e.keyId());
+      }
       json.writeEndObject();
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
@@ -80,16 +86,18 @@ public final class AccessLog {
    * @param route the route template or handler name
    * @param remote the peer address
    * @param upstream where a proxied request went ({@code host:port}), or null
+   * @param subject who the request was authenticated as ({@code sub}), or null
+   * @param keyId the public id of the API key used (never the key), or null
    */
   public record Entry(Instant time, String listener, String requestId, String method, String path,
       String rawQuery, int status, long bytesIn, long bytesOut, long durationNanos, String route, String remote,
-      String upstream) {
+      String upstream, String subject, String keyId) {
 
     /** An entry of a request that was not proxied. */
     public Entry(Instant time, String listener, String requestId, String method, String path, String rawQuery,
         int status, long bytesIn, long bytesOut, long durationNanos, String route, String remote) {
       this(time, listener, requestId, method, path, rawQuery, status, bytesIn, bytesOut, durationNanos, route, remote,
-          null);
+          null, null, null);
     }
   }
 }

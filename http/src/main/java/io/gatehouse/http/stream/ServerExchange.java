@@ -41,6 +41,9 @@ public interface ServerExchange {
   /** Names the upstream the request went to ({@code host:port}) for the access log. */
   default void upstream(String upstream) {}
 
+  /** Names who the request was authenticated as, and the API key id if one was used (null if not), for the access log. */
+  default void caller(String subject, String keyId) {}
+
   /**
    * Runs once the response has been written (a problem answer included), with its status and
    * duration; not when the connection closes before that. One listener; a later call replaces it.

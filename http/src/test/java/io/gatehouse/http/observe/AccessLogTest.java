@@ -62,15 +62,18 @@ class AccessLogTest {
     assertThat(line.path("route").asText()).isEqualTo("/users/{id}");
     assertThat(line.path("remote").asText()).isEqualTo("/127.0.0.1:5000");
     assertThat(line.has("upstream")).as("not proxied").isFalse();
+    assertThat(line.has("subject")).as("not authenticated").isFalse();
   }
 
   @Test
-  void namesTheUpstreamOfAProxiedRequest() throws Exception {
+  void namesTheUpstreamSubjectAndKeyIdOfAProxiedRequest() throws Exception {
     JsonNode line = Json.mapper().readTree(AccessLog.toJson(new AccessLog.Entry(Instant.now(), "gateway", "rid",
-        "GET", "/orders/1", "", 200, 0, 0, 1, "orders", "/127.0.0.1:5000", "10.0.0.5:7001")));
+        "GET", "/orders/1", "", 200, 0, 0, 1, "orders", "/127.0.0.1:5000", "10.0.0.5:7001", "u_alice", "Ab12Cd34Ef56")));
 
     assertThat(line.path("route").asText()).isEqualTo("orders");
     assertThat(line.path("upstream").asText()).isEqualTo("10.0.0.5:7001");
+    assertThat(line.path("subject").asText()).isEqualTo("u_alice");
+    assertThat(line.path("key_id").asText()).isEqualTo("Ab12Cd34Ef56");
   }
 
   @Test
