@@ -26,7 +26,8 @@ class ValidateCommandTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
     assertThat(example.group(1)).contains("trusted-proxies", "retry-budget", "health-check", "cors",
-        "least-in-flight", "min-retries", "unhealthy-threshold");
+        "least-in-flight", "min-retries", "unhealthy-threshold", "auth: api-key", "permissions", "rate-limits",
+        "failed-auth-per-address", "negative-ttl");
   }
 
   @Test
