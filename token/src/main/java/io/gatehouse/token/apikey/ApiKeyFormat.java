@@ -30,6 +30,9 @@ public final class ApiKeyFormat {
   private static final int SEPARATOR = ID_START + ID_LENGTH;
   private static final int SECRET_START = SEPARATOR + 1;
   private static final int CHECK_START = SECRET_START + SECRET_LENGTH;
+  private static final HexFormat HEX = HexFormat.of();
+  /** The gateway hashes every presented key: one digest per thread instead of a provider lookup per call. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ApiKeyFormat::newSha256);
 
   /**
    * A well-formed key: look it up by {@code sha256}, then check its id matches.
@@ -84,8 +87,14 @@ public final class ApiKeyFormat {
 
   /** SHA-256 of a key's UTF-8 bytes as 64 lowercase hex characters, the form the store keeps. */
   public static String sha256(String key) {
+    MessageDigest digest = SHA256.get();
+    digest.reset();
+    return HEX.formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest newSha256() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
