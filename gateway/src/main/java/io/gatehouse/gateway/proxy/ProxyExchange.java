@@ -10,7 +10,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
@@ -105,15 +104,16 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
     if (msg instanceof HttpResponse response) {
       cancelTimeout();
       reusable = HttpUtil.isKeepAlive(response);
-      HttpResponse head = new DefaultHttpResponse(response.protocolVersion(), response.status());
-      head.headers().set(response.headers());
+      // The decoder's message is this exchange's own: edit it in place rather than copy every header.
+      HttpResponse head = response;
+      boolean chunked = HttpUtil.isTransferEncodingChunked(response);
       hygiene.cleanResponse(head.headers());
       route.responseHeaders().applyTo(head.headers());
       request.prepareResponse(head.headers());
       if (scrubber != null) {
         scrubber.scrub(head.headers());
       }
-      if (HttpUtil.isTransferEncodingChunked(response)) {
+      if (chunked) {
         head.headers().remove("Content-Length");
       }
       client.respond(head);
