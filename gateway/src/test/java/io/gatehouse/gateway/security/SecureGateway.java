@@ -7,6 +7,7 @@ import io.gatehouse.auth.keys.KeySettings;
 import io.gatehouse.auth.oauth.GrantTypes;
 import io.gatehouse.auth.oauth.TokenSettings;
 import io.gatehouse.auth.store.User;
+import io.gatehouse.examples.testauth.MutableClock;
 import io.gatehouse.gateway.phantom.CredentialEvents;
 import io.gatehouse.gateway.phantom.PhantomCacheSettings;
 import io.gatehouse.gateway.phantom.TokenExchanger;
@@ -42,13 +43,13 @@ import java.util.function.Function;
 
 /**
  * The whole system in one test process: a real auth service (H2), an echoing upstream and the
- * gateway with its security filters, all on ephemeral ports and one shared {@link TestClock}.
+ * gateway with its security filters, all on ephemeral ports and one shared {@link MutableClock}.
  * Users: alice (orders:read, orders:write), bob (orders:read), each with one API key.
  */
 final class SecureGateway implements AutoCloseable {
   static final String ADMIN_SECRET = "admin-secret-of-the-gateway-tests-0123456789";
 
-  final TestClock clock = new TestClock(java.time.Instant.now());
+  final MutableClock clock = new MutableClock(java.time.Instant.now());
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final EventLoops loops = EventLoops.create(1);
   final ConcurrentLinkedQueue<Request> upstreamSaw = new ConcurrentLinkedQueue<>();
