@@ -50,7 +50,7 @@ def read_csv(path):
 
 
 def fmt(value, digits):
-    return "–" if value is None else f"{value:,.{digits}f}"
+    return "–" if value is None else f"{value:.{digits}f}"
 
 
 def main():
