@@ -151,13 +151,18 @@ def main():
             slope = sum((a - mt) * (b - mm) for a, b in pts) / den * 60 if den else 0.0
         window_min = (pts[-1][0] - pts[0][0]) / 60
         growth = slope * window_min
-        flat = abs(growth) <= 0.05 * statistics.mean(m)
+        if window_min < 2:
+            verdict = "too short to judge a trend (needs SOAK ≥ 180)"
+        elif abs(growth) <= 0.05 * statistics.mean(m):
+            verdict = "no growth trend"
+        else:
+            verdict = "grows" if growth > 0 else "shrinks"
         out.append(f"- **Sustained load** ({soak_info.get('scenario', '?')}, {t[-1]:.0f} s, "
                    f"{soak_info.get('rps', '?')} requests/s, {soak_info.get('errors', '?')} errors): RSS "
-                   f"{m[0]:.0f} MB at the first sample, {m[-1]:.0f} MB at the end, max {max(m):.0f} MB; "
-                   f"trend {slope:+.2f} MB/min over the last {window_min:.1f} min "
-                   f"({growth:+.1f} MB): **{'no growth trend' if flat else 'grows'}** "
-                   "(flat = within 5 % of the mean). Samples every 10 s in `soak.csv`.")
+                   f"{m[0]:.0f} MB at the start, {m[-1]:.0f} MB at the end, max {max(m):.0f} MB; "
+                   f"trend {slope:+.2f} MB/min from {pts[0][0]:.0f} s to {pts[-1][0]:.0f} s "
+                   f"({growth:+.1f} MB): **{verdict}** "
+                   "(flat = the trend adds up to less than 5 % of the mean). Samples every 10 s in `soak.csv`.")
     if idle or soak:
         out.append("")
 
