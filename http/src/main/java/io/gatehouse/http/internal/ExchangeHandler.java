@@ -262,8 +262,11 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
   /** Writes the last piece of a streamed response, then records it and moves on (or closes). */
   void finishStreamedResponse(Exchange exchange, HttpContent last, int status, long bytesOut) {
-    // A request whose body had not ended when the response did leaves bytes unread: close after it.
-    boolean keepAlive = exchange.keepAlive && exchange.requestComplete && !listener.draining();
+    // A request whose body had not ended when the response did leaves bytes unread: close after
+    // it, unless the handler is still taking the body (a proxy whose upstream answered early):
+    // then the connection moves on once the body ends, bounded by the body timeout.
+    boolean bodyWillEnd = exchange.requestComplete || (exchange.session != null && exchange.session.readingBody());
+    boolean keepAlive = exchange.keepAlive && bodyWillEnd && !listener.draining();
     if (!keepAlive) {
       closing = true;
     }

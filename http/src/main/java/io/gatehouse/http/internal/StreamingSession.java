@@ -188,6 +188,11 @@ final class StreamingSession implements ServerExchange {
     }
   }
 
+  /** Whether the handler takes the request body (a proxy forwarding it), so its end will come. */
+  boolean readingBody() {
+    return listener != null;
+  }
+
   @Override
   public boolean responseStarted() {
     return exchange.responseStarted;

@@ -226,6 +226,33 @@ class StreamingExchangeTest {
     });
   }
 
+  @Test
+  void aResponseBeforeTheBodyEndsKeepsTheConnectionWhenTheHandlerStillTakesTheBody() throws Exception {
+    java.util.concurrent.atomic.AtomicLong taken = new java.util.concurrent.atomic.AtomicLong();
+    start(exchange -> {
+      // Like a proxy whose upstream answered early: respond at once, keep consuming the body.
+      exchange.readBody(content -> {
+        taken.addAndGet(content.content().readableBytes());
+        content.release();
+      });
+      var head = new io.netty.handler.codec.http.DefaultHttpResponse(
+          io.netty.handler.codec.http.HttpVersion.HTTP_1_1, io.netty.handler.codec.http.HttpResponseStatus.OK);
+      head.headers().set("Content-Length", 0);
+      exchange.respond(head);
+      exchange.write(new io.netty.handler.codec.http.DefaultLastHttpContent());
+    });
+    try (RawConnection connection = RawConnection.open(server.port())) {
+      connection.write("POST /x HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\n01234");
+      RawResponse early = connection.readResponse();
+      connection.write("56789");
+      RawResponse next = connection.write("GET /y HTTP/1.1\r\nHost: t\r\n\r\n").readResponse();
+
+      assertThat(early.status()).isEqualTo(200);
+      assertThat(next.status()).as("the connection carried the next request").isEqualTo(200);
+      assertThat(taken).hasValue(10);
+    }
+  }
+
   private void start(StreamingHandler handler) {
     loops = EventLoops.create(1);
     server = HttpServer.builder().name("stream").eventLoops(loops).port(0).streaming(handler).build().start();
