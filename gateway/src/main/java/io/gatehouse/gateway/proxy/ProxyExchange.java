@@ -139,8 +139,13 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
     }
   }
 
+  /**
+   * The client went away. Unless both messages ended (and the connection went back to the pool),
+   * the upstream connection is mid-message: a response still coming, or a request body the
+   * upstream is still waiting for even though it already answered. Either way it is closed.
+   */
   private void abandon() {
-    if (!responseDone && channel.isActive()) {
+    if (!(requestSent && responseDone) && channel.isActive()) {
       channel.close();
     }
   }
