@@ -38,6 +38,7 @@ public final class RecordingUpstream implements AutoCloseable {
   private final List<Connection> connections = new CopyOnWriteArrayList<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile CountDownLatch bodyGate;
+  private volatile boolean answerBeforeBody;
 
   private RecordingUpstream(Responder responder) throws IOException {
     this.responder = responder;
@@ -119,6 +120,14 @@ public final class RecordingUpstream implements AutoCloseable {
     bodyGate = new CountDownLatch(1);
   }
 
+  /**
+   * Answers each request as soon as its head arrived, then reads its body (the answer's
+   * {@link Received} has an empty body); the connection is kept.
+   */
+  public void answerBeforeBody() {
+    answerBeforeBody = true;
+  }
+
   /** Reads held bodies again. */
   public void releaseBodies() {
     CountDownLatch gate = bodyGate;
@@ -159,7 +168,8 @@ public final class RecordingUpstream implements AutoCloseable {
     try (Socket socket = connection.socket) {
       InputStream in = new BufferedInputStream(new Tee(socket.getInputStream(), connection), 64 * 1024);
       while (!socket.isClosed()) {
-        Received request = readRequest(connection.index, in);
+        boolean early = answerBeforeBody;
+        Received request = readRequest(connection.index, in, early ? socket : null);
         if (request == null) {
           return;
         }
@@ -167,7 +177,9 @@ public final class RecordingUpstream implements AutoCloseable {
         if (!request.complete()) {
           return;
         }
-        responder.respond(request, socket);
+        if (!early) {
+          responder.respond(request, socket);
+        }
       }
     } catch (IOException e) {
       // the peer reset the connection or the test closed it
@@ -176,8 +188,8 @@ public final class RecordingUpstream implements AutoCloseable {
     }
   }
 
-  /** The next request, or null at a clean end of the connection. */
-  private Received readRequest(int connection, InputStream in) throws IOException {
+  /** The next request, or null at a clean end of the connection; answered before its body when given the socket. */
+  private Received readRequest(int connection, InputStream in, Socket answerEarly) throws IOException {
     List<String> lines = readHead(in);
     if (lines == null) {
       return null;
@@ -194,6 +206,10 @@ public final class RecordingUpstream implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    if (answerEarly != null) {
+      responder.respond(new Received(connection, lines.get(0), List.copyOf(headers), 0, 0, new byte[0], false),
+          answerEarly);
     }
     Body body = new Body();
     boolean chunked = headers.stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Transfer-Encoding")

@@ -24,9 +24,17 @@ public interface Responder {
     return (request, socket) -> write(socket, bytes);
   }
 
-  /** 200 with the request target as its body, so a client can tell which request an answer belongs to. */
+  /**
+   * 200 with the request target as its body, so a client can tell which request an answer belongs
+   * to (to {@code HEAD}, the same head without the body).
+   */
   static Responder target() {
-    return (request, socket) -> text(200, request.target()).respond(request, socket);
+    return (request, socket) -> {
+      String target = request.target();
+      String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + target.length() + "\r\n\r\n";
+      boolean bodiless = request.requestLine().startsWith("HEAD ");
+      write(socket, (bodiless ? head : head + target).getBytes(StandardCharsets.UTF_8));
+    };
   }
 
   /** Writes and flushes bytes. */
