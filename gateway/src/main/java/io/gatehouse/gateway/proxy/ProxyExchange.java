@@ -80,6 +80,11 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+    if (msg.decoderResult().isFailure() || msg instanceof HttpResponse response && !isValidStatus(response)) {
+      ReferenceCountUtil.release(msg);
+      malformed();
+      return;
+    }
     if (msg instanceof HttpResponse response) {
       cancelTimeout();
       reusable = HttpUtil.isKeepAlive(response);
@@ -104,6 +109,19 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
     } else if (!(msg instanceof HttpResponse)) {
       ReferenceCountUtil.release(msg);
     }
+  }
+
+  /** 1xx but 101 (no protocol was offered an upgrade), 2xx to 5xx. */
+  private static boolean isValidStatus(HttpResponse response) {
+    int status = response.status().code();
+    return status >= 100 && status <= 599 && status != 101;
+  }
+
+  /** The upstream broke HTTP: 502, or a closed client connection once the response started. */
+  private void malformed() {
+    cancelTimeout();
+    client.fail(HttpException.builder(502).detail("the upstream sent a malformed response").build());
+    channel.close();
   }
 
   @Override
