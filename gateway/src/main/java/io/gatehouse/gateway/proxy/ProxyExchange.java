@@ -34,6 +34,7 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
   private boolean requestSent;
   private boolean responseDone;
   private boolean reusable;
+  private boolean interim;
 
   ProxyExchange(ServerExchange client, RouteMatch route, Upstream upstream, UpstreamPool pool, HeaderHygiene hygiene) {
     super(false);
@@ -83,6 +84,13 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
     if (msg.decoderResult().isFailure() || msg instanceof HttpResponse response && !isValidStatus(response)) {
       ReferenceCountUtil.release(msg);
       malformed();
+      return;
+    }
+    if (msg instanceof HttpResponse response && response.status().code() < 200 || interim) {
+      // An interim response (100 Continue, 103 Early Hints) and the empty content ending it: the
+      // core answers the client's Expect itself, and the final response follows on this connection.
+      interim = !(msg instanceof LastHttpContent);
+      ReferenceCountUtil.release(msg);
       return;
     }
     if (msg instanceof HttpResponse response) {

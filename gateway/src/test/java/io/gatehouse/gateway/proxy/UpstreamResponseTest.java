@@ -31,6 +31,28 @@ class UpstreamResponseTest {
   }
 
   @Test
+  void relaysTheFinalResponseAfterInterimOnes() throws Exception {
+    start(Responder.raw("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n"
+        + "HTTP/1.1 201 Created\r\nContent-Length: 4\r\n\r\ndone"));
+    try (RawClient client = gateway.connect()) {
+      client.write("POST /x HTTP/1.1\r\nHost: gateway\r\nContent-Length: 4\r\n\r\nbody");
+      RawClient.Response response = client.readResponse();
+      while (response.status() < 200) {
+        response = client.readResponse();
+      }
+
+      assertThat(response.status()).isEqualTo(201);
+      assertThat(response.bodyText()).isEqualTo("done");
+      client.write(RawClient.head("GET", "/y"));
+      RawClient.Response next = client.readResponse();
+      while (next.status() < 200) {
+        next = client.readResponse();
+      }
+      assertThat(next.bodyText()).as("the exchange after it is intact").isEqualTo("done");
+    }
+  }
+
+  @Test
   void relaysABodyDelimitedByTheUpstreamClosingAsACompleteChunkedMessage() throws Exception {
     start((request, socket) -> {
       Responder.write(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end".getBytes());
