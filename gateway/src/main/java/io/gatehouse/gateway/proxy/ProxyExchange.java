@@ -106,11 +106,16 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
       client.respond(head);
     }
     if (msg instanceof HttpContent content) {
-      client.write(content);
       if (content instanceof LastHttpContent) {
         responseDone = true;
+        // Back to the pool before the last write: writing it may start the client's next
+        // pipelined request at once, which should find this connection idle, not open another.
         finishIfDone();
-      } else if (!client.writable()) {
+        client.write(content);
+        return;
+      }
+      client.write(content);
+      if (!client.writable()) {
         ctx.channel().config().setAutoRead(false);
         client.whenWritable(() -> ctx.channel().config().setAutoRead(true));
       }

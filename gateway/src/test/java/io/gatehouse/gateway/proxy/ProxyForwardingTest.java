@@ -132,6 +132,7 @@ class ProxyForwardingTest {
     assertThat(received.get(2).bodyText()).isEqualTo("abcde");
     assertThat(received.get(2).header("Transfer-Encoding")).contains("chunked");
     assertThat(received).allMatch(Received::complete);
+    assertThat(upstream.connections()).as("each exchange hands its connection to the next").isEqualTo(1);
   }
 
   @Test
