@@ -164,6 +164,10 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
     }
     channel.pipeline().remove(this);
     if (reusable) {
+      // Reading may be off (the client was slow when the last piece arrived) and the task that
+      // would turn it back on belongs to this exchange's client: a pooled connection must read,
+      // to notice the upstream closing it and to receive the next exchange's response.
+      channel.config().setAutoRead(true);
       pool.release(upstream, channel);
     } else {
       channel.close();
