@@ -2,16 +2,19 @@ package io.gatehouse.gateway.proxy;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.util.AsciiString;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Removes what must not cross the proxy: hop-by-hop headers (RFC 9110 §7.6.1) and every header
  * named in {@code Connection}, in both directions; on requests also the identity headers a client
- * could spoof (default {@code X-User-*}, {@code X-Gatehouse-*}, {@code X-Api-Key-*}).
+ * could spoof (default {@code X-User-*}, {@code X-Gatehouse-*}, {@code X-Api-Key-*}) and every
+ * forwarding header a client could spoof ({@code Forwarded}, {@code X-Forwarded-*},
+ * {@code X-Real-IP}), which the proxy sets itself. Names are compared with {@code _} read as
+ * {@code -}: CGI-style upstreams (WSGI, PHP, Rack) see {@code X_User_Id} as {@code X-User-Id}.
  */
 public final class HeaderHygiene {
   /** Default identity-header prefixes stripped from every request. */
@@ -19,12 +22,15 @@ public final class HeaderHygiene {
 
   private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection", "te",
       "trailer", "transfer-encoding", "upgrade", "proxy-authorization", "proxy-authenticate");
+  private static final List<String> FORWARDING = List.of("forwarded", "x-real-ip");
+  private static final String FORWARDING_PREFIX = "x-forwarded-";
 
   private final List<String> identityPrefixes;
 
-  /** Hygiene with identity-header prefixes (lower-case). */
+  /** Hygiene with identity-header prefixes (compared case-insensitively, {@code _} as {@code -}). */
   public HeaderHygiene(List<String> identityPrefixes) {
-    this.identityPrefixes = List.copyOf(identityPrefixes);
+    this.identityPrefixes = identityPrefixes.stream()
+        .map(prefix -> prefix.toLowerCase(Locale.ROOT).replace('_', '-')).toList();
   }
 
   /** Cleans request headers in place. Allocates only when there is something to remove. */
@@ -34,7 +40,7 @@ public final class HeaderHygiene {
     Iterator<Map.Entry<CharSequence, CharSequence>> all = headers.iteratorCharSequence();
     while (all.hasNext()) {
       CharSequence name = all.next().getKey();
-      if (hasIdentityPrefix(name)) {
+      if (isSpoofable(name)) {
         if (spoofable == null) {
           spoofable = new ArrayList<>(2);
         }
@@ -46,18 +52,45 @@ public final class HeaderHygiene {
     }
   }
 
-  private boolean hasIdentityPrefix(CharSequence name) {
+  /** Cleans response headers in place. */
+  public void cleanResponse(HttpHeaders headers) {
+    removeHopByHop(headers);
+  }
+
+  private boolean isSpoofable(CharSequence name) {
+    if (startsWith(name, FORWARDING_PREFIX)) {
+      return true;
+    }
+    for (String word : FORWARDING) {
+      if (name.length() == word.length() && startsWith(name, word)) {
+        return true;
+      }
+    }
     for (String prefix : identityPrefixes) {
-      if (AsciiString.regionMatches(name, true, 0, prefix, 0, prefix.length())) {
+      if (startsWith(name, prefix)) {
         return true;
       }
     }
     return false;
   }
 
-  /** Cleans response headers in place. */
-  public void cleanResponse(HttpHeaders headers) {
-    removeHopByHop(headers);
+  /** Whether {@code name} starts with the lower-case {@code prefix}, ignoring case and reading {@code _} as {@code -}. */
+  private static boolean startsWith(CharSequence name, String prefix) {
+    if (name.length() < prefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '_') {
+        c = '-';
+      } else if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void removeHopByHop(HttpHeaders headers) {

@@ -48,6 +48,7 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
   private long startNanos;
   private final RouteMetrics.Meters meters;
   private final Runnable onFinish;
+  private boolean interim;
 
   ProxyExchange(GatewayContext ctx, Upstream upstream, UpstreamPool pool, HeaderHygiene hygiene,
       RouteMetrics.Meters meters, Runnable onFinish) {
@@ -101,6 +102,18 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+    if (msg.decoderResult().isFailure() || msg instanceof HttpResponse response && !isValidStatus(response)) {
+      ReferenceCountUtil.release(msg);
+      malformed();
+      return;
+    }
+    if (msg instanceof HttpResponse response && response.status().code() < 200 || interim) {
+      // An interim response (100 Continue, 103 Early Hints) and the empty content ending it: the
+      // core answers the client's Expect itself, and the final response follows on this connection.
+      interim = !(msg instanceof LastHttpContent);
+      ReferenceCountUtil.release(msg);
+      return;
+    }
     if (msg instanceof HttpResponse response) {
       cancelTimeout();
       reusable = HttpUtil.isKeepAlive(response);
@@ -120,12 +133,17 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
     }
     if (msg instanceof HttpContent received) {
       HttpContent content = scrubber == null ? received : scrubbed(received);
-      client.write(content);
       if (content instanceof LastHttpContent) {
         responseDone = true;
         meters.upstreamDuration.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+        // Back to the pool before the last write: writing it may start the client's next
+        // pipelined request at once, which should find this connection idle, not open another.
         finishIfDone();
-      } else if (!client.writable()) {
+        client.write(content);
+        return;
+      }
+      client.write(content);
+      if (!client.writable()) {
         ctx.channel().config().setAutoRead(false);
         client.whenWritable(() -> ctx.channel().config().setAutoRead(true));
       }
@@ -142,6 +160,19 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
         : new DefaultHttpContent(body);
     content.release();
     return replaced;
+  }
+
+  /** 1xx but 101 (no protocol was offered an upgrade), 2xx to 5xx. */
+  private static boolean isValidStatus(HttpResponse response) {
+    int status = response.status().code();
+    return status >= 100 && status <= 599 && status != 101;
+  }
+
+  /** The upstream broke HTTP: 502, or a closed client connection once the response started. */
+  private void malformed() {
+    cancelTimeout();
+    client.fail(HttpException.builder(502).detail("the upstream sent a malformed response").build());
+    channel.close();
   }
 
   @Override
@@ -182,6 +213,10 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
       scrubber.release();
     }
     if (reusable) {
+      // Reading may be off (the client was slow when the last piece arrived) and the task that
+      // would turn it back on belongs to this exchange's client: a pooled connection must read,
+      // to notice the upstream closing it and to receive the next exchange's response.
+      channel.config().setAutoRead(true);
       pool.release(upstream, channel);
     } else {
       channel.close();
@@ -204,8 +239,13 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
     }
   }
 
+  /**
+   * The client went away. Unless both messages ended (and the connection went back to the pool),
+   * the upstream connection is mid-message: a response still coming, or a request body the
+   * upstream is still waiting for even though it already answered. Either way it is closed.
+   */
   private void abandon() {
-    if (!responseDone && channel.isActive()) {
+    if (!(requestSent && responseDone) && channel.isActive()) {
       errorCounted = true; // the client left: not the upstream's fault
       channel.close();
     }

@@ -32,6 +32,9 @@ final class PathPattern {
   private final List<String> segments;
   private final String catchAll;
   private final boolean hasParameters;
+  /** Where the {@code {name}} segments are, and their names: read per request without touching each segment. */
+  private final int[] parameterSegments;
+  private final String[] parameterNames;
 
   private PathPattern(Kind kind, String text, List<String> segments, String catchAll) {
     this.kind = kind;
@@ -39,6 +42,20 @@ final class PathPattern {
     this.segments = List.copyOf(segments);
     this.catchAll = catchAll;
     this.hasParameters = catchAll != null || segments.stream().anyMatch(PathPattern::isParameter);
+    List<String> names = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < segments.size(); i++) {
+      if (isParameter(segments.get(i))) {
+        positions.add(i);
+        names.add(parameterName(segments.get(i)));
+      }
+    }
+    if (catchAll != null) {
+      positions.add(segments.size());
+      names.add(catchAll);
+    }
+    this.parameterSegments = positions.stream().mapToInt(Integer::intValue).toArray();
+    this.parameterNames = names.toArray(String[]::new);
   }
 
   /** A prefix: canonical, no trailing slash but for {@code /} itself, which matches every path. */
@@ -156,6 +173,19 @@ final class PathPattern {
   /** Whether the pattern binds any parameter. */
   boolean hasParameters() {
     return hasParameters;
+  }
+
+  /**
+   * The index in {@link #segments()} of each parameter, in order; a catch-all is last, at
+   * {@code segments().size()}.
+   */
+  int[] parameterSegments() {
+    return parameterSegments;
+  }
+
+  /** The names of the parameters, in the order of {@link #parameterSegments()}. */
+  String[] parameterNames() {
+    return parameterNames;
   }
 
   /** The catch-all's name, for {@link Kind#CATCH_ALL}. */

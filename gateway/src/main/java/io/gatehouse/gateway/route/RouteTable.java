@@ -144,21 +144,34 @@ public final class RouteTable {
     return new RouteMatch(route, Map.of(), path.length() == prefix.length() ? "/" : path.substring(prefix.length()));
   }
 
-  /** Reads the parameters off a path the template is known to match. */
+  /**
+   * Reads the parameters off a path the template is known to match, by position: the route's own
+   * segments are not read again (in a large table each is a cache miss).
+   */
   private static Map<String, String> parameters(PathPattern pattern, String path) {
-    Map<String, String> values = new HashMap<>();
+    int[] positions = pattern.parameterSegments();
+    String[] names = pattern.parameterNames();
+    String[] values = new String[names.length];
     int from = 1;
-    for (String segment : pattern.segments()) {
-      int to = Trie.segmentEnd(path, from);
-      if (PathPattern.isParameter(segment)) {
-        values.put(PathPattern.parameterName(segment), path.substring(from, to));
+    int segment = 0;
+    for (int p = 0; p < positions.length; p++) {
+      for (; segment < positions[p]; segment++) {
+        from = Trie.segmentEnd(path, from) + 1;
       }
-      from = to + 1;
+      boolean rest = pattern.kind() == PathPattern.Kind.CATCH_ALL && p == positions.length - 1;
+      values[p] = rest ? path.substring(from) : path.substring(from, Trie.segmentEnd(path, from));
     }
-    if (pattern.kind() == PathPattern.Kind.CATCH_ALL) {
-      values.put(pattern.catchAll(), path.substring(from));
-    }
-    return values;
+    return switch (names.length) {
+      case 1 -> Map.of(names[0], values[0]);
+      case 2 -> Map.of(names[0], values[0], names[1], values[1]);
+      default -> {
+        Map<String, String> all = new HashMap<>();
+        for (int p = 0; p < names.length; p++) {
+          all.put(names[p], values[p]);
+        }
+        yield all;
+      }
+    };
   }
 
   /**
