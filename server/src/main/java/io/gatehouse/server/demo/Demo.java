@@ -19,6 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The whole system of ARCHITECTURE.md in one process: auth, admin, gateway and management
@@ -54,25 +58,53 @@ public final class Demo implements AutoCloseable {
     }
   }
 
+  /**
+   * Inventory needs nothing but the issuer's URL (it fetches keys on first use), so it starts
+   * beside Gatehouse; once auth runs, the seeding and the orders service (which needs a client of
+   * its own) start side by side. Start-up time is part of the demo.
+   */
   private void startAll() {
     Path config = writeConfig();
-    try {
-      gatehouse = Gatehouse.start(GatehouseConfig.load(config, Map.of()), false);
-    } catch (ListenerException e) {
-      throw new PortInUseException(e.listener(), portOf(e.listener()), e);
-    }
-    AuthService auth = gatehouse.auth().orElseThrow();
-    people = DemoSeed.seed(auth);
-    adminSecret = readAdminSecret();
     String issuer = DemoPorts.url(ports.auth());
-    running.add(startService("inventory", ports.inventory(), () -> InventoryService.start(
-        InventorySettings.builder().port(ports.inventory()).issuer(issuer).build())));
-    String ordersSecret = auth.ensureLocalClient(OrdersSettings.DEFAULT_CLIENT_ID, "orders sample service",
-        Set.of(GrantTypes.CLIENT_CREDENTIALS), Set.of("inventory:read", "inventory:write"),
-        Set.of(OrdersSettings.INVENTORY_AUDIENCE)).reveal();
-    running.add(startService("orders", ports.orders(), () -> OrdersService.start(OrdersSettings.builder()
-        .port(ports.orders()).issuer(issuer).inventoryUrl(DemoPorts.url(ports.inventory()))
-        .clientSecret(ordersSecret).build())));
+    try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<AutoCloseable> inventory = parallel.submit(() -> startService("inventory", ports.inventory(),
+          () -> InventoryService.start(InventorySettings.builder().port(ports.inventory()).issuer(issuer).build())));
+      try {
+        gatehouse = Gatehouse.start(GatehouseConfig.load(config, Map.of()), false);
+      } catch (ListenerException e) {
+        throw new PortInUseException(e.listener(), portOf(e.listener()), e);
+      } finally {
+        running.add(join(inventory));
+      }
+      AuthService auth = gatehouse.auth().orElseThrow();
+      Future<DemoSeed.People> seeded = parallel.submit(() -> DemoSeed.seed(auth));
+      Future<AutoCloseable> orders = parallel.submit(() -> {
+        String secret = auth.ensureLocalClient(OrdersSettings.DEFAULT_CLIENT_ID, "orders sample service",
+            Set.of(GrantTypes.CLIENT_CREDENTIALS), Set.of("inventory:read", "inventory:write"),
+            Set.of(OrdersSettings.INVENTORY_AUDIENCE)).reveal();
+        return startService("orders", ports.orders(), () -> OrdersService.start(OrdersSettings.builder()
+            .port(ports.orders()).issuer(issuer).inventoryUrl(DemoPorts.url(ports.inventory()))
+            .clientSecret(secret).build()));
+      });
+      running.add(join(orders));
+      people = join(seeded);
+    }
+    adminSecret = readAdminSecret();
+  }
+
+  /** The task's result; its failure rethrown as it was (a port in use stays a {@link PortInUseException}). */
+  private static <T> T join(Future<T> task) {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the demo", e);
+    }
   }
 
   private Path writeConfig() {
