@@ -12,7 +12,6 @@ import io.gatehouse.http.handler.Router;
 import io.gatehouse.http.server.EventLoops;
 import io.gatehouse.http.server.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,10 +71,7 @@ class ActiveHealthCheckTest {
 
   @Test
   void aRouteWhoseOnlyUpstreamFailsItsProbesIs503WithoutTryingIt() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = io.gatehouse.gateway.testing.FaultUpstream.refusedPort();
     start(RouteSpec.builder().id("down").pathPrefix("/svc").auth(AuthMode.NONE).retries(0).healthCheck(FAST)
         .upstream("http://127.0.0.1:" + closedPort).build());
 

@@ -13,7 +13,6 @@ import io.gatehouse.http.handler.Router;
 import io.gatehouse.http.server.EventLoops;
 import io.gatehouse.http.server.HttpServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,10 +41,7 @@ class ProxyHandlerTest {
         .route(Route.builder("GET", "/{path}").handler(this::record).build())
         .route(Route.builder("POST", "/{path}").maxBodyBytes(4 * 1024 * 1024).handler(this::record).build())
         .build()).build().start();
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = io.gatehouse.gateway.testing.FaultUpstream.refusedPort();
     RouteTable routes = RouteTable.of(List.of(
         RouteSpec.builder().id("orders").pathPrefix("/orders").stripPrefix(true).auth(AuthMode.NONE)
             .requestHeaders(new HeaderRules(Map.of("X-Via", "gatehouse"), Map.of("X-Tenant", "acme"), Set.of("Cookie")))

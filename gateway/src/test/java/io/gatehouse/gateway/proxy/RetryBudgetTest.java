@@ -12,7 +12,6 @@ import io.gatehouse.http.handler.Router;
 import io.gatehouse.http.server.EventLoops;
 import io.gatehouse.http.server.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,10 +98,7 @@ class RetryBudgetTest {
     upstream = HttpServer.builder().name("upstream").eventLoops(loops).port(0).router(Router.builder()
         .route(Route.builder("GET", "/{path}").handler(request -> Response.text(200, "ok")).build()).build())
         .build().start();
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = io.gatehouse.gateway.testing.FaultUpstream.refusedPort();
     RouteTable routes = RouteTable.of(List.of(RouteSpec.builder().id("flaky").pathPrefix("/flaky").stripPrefix(true)
         .auth(AuthMode.NONE).retries(1).retryBudget(budget)
         .upstream("http://127.0.0.1:" + closedPort).upstream("http://127.0.0.1:" + upstream.port()).build()));

@@ -50,10 +50,7 @@ class RouteMetricsTest {
           release.await(10, TimeUnit.SECONDS);
           return Response.text(200, "late");
         }).build()).build()).build().start();
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = io.gatehouse.gateway.testing.FaultUpstream.refusedPort();
     closing = misbehaving(false);
     resetting = misbehaving(true);
     String to = "http://127.0.0.1:" + upstream.port();

@@ -16,7 +16,6 @@ import io.gatehouse.http.server.EventLoops;
 import io.gatehouse.http.server.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,10 +41,7 @@ class RouteReadinessTest {
     upstream = HttpServer.builder().name("upstream").eventLoops(loops).port(0).router(Router.builder()
         .route(Route.builder("GET", "/{path}").handler(request -> Response.text(200, "ok")).build()).build())
         .build().start();
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = io.gatehouse.gateway.testing.FaultUpstream.refusedPort();
     ProxyHandler proxy = ProxyHandler.builder().routes(RouteTable.of(List.of(
             RouteSpec.builder().id("up").pathPrefix("/up").stripPrefix(true).auth(AuthMode.NONE)
                 .upstream("http://127.0.0.1:" + upstream.port()).build(),

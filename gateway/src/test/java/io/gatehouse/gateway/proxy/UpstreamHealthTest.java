@@ -7,7 +7,6 @@ import io.gatehouse.gateway.route.RouteSpec;
 import io.gatehouse.gateway.route.RouteTable;
 import io.gatehouse.http.server.EventLoops;
 import io.gatehouse.http.server.HttpServer;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,10 +31,7 @@ class UpstreamHealthTest {
 
   @Test
   void ejectsAFailingUpstreamAndTriesItAgainAfterTheBackoff() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = io.gatehouse.gateway.testing.FaultUpstream.refusedPort();
     RouteTable routes = RouteTable.of(List.of(RouteSpec.builder().id("down").pathPrefix("/").auth(AuthMode.NONE)
         .retries(0).upstream("http://127.0.0.1:" + closedPort).build()));
     loops = EventLoops.create(1);

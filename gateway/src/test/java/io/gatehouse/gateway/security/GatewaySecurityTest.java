@@ -110,6 +110,30 @@ class GatewaySecurityTest {
   }
 
   @Test
+  void aHangingAuthServiceStallsOnlyTheRequestsWaitingForIt() throws Exception {
+    CompletableFuture<Void> never = new CompletableFuture<>();
+    start(true, real -> (key, audience) -> key.key().equals(system.bobKey)
+        ? never.thenCompose(ignored -> real.exchange(key, audience)) : real.exchange(key, audience), Optional.empty());
+    assertThat(get("/orders/1", "X-API-Key", system.aliceKey).statusCode()).isEqualTo(200);
+
+    CompletableFuture<HttpResponse<String>> bobWaits = client.sendAsync(
+        request("/orders/1", "X-API-Key", system.bobKey).build(), HttpResponse.BodyHandlers.ofString());
+    long start = System.nanoTime();
+    List<Integer> others = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      others.add(get("/orders/" + i, "X-API-Key", system.aliceKey).statusCode());
+      others.add(get("/public/" + i).statusCode());
+    }
+    long othersMillis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(others).containsOnly(200);
+    assertThat(othersMillis).as("40 requests beside a hanging exchange (one event loop)").isLessThan(5_000);
+    assertThat(bobWaits).isNotDone();
+    never.complete(null);
+    assertThat(bobWaits.get().statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void unknownRevokedAndMalformedKeysGetTheSameAnswerAndRefusalsAreCachedBriefly() throws Exception {
     start(true);
     String unknown = io.gatehouse.token.apikey.ApiKeyFormat.compose("AAAAAAAAAAAA", "B".repeat(28));

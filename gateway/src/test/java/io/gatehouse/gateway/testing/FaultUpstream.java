@@ -32,14 +32,25 @@ public final class FaultUpstream implements AutoCloseable {
     this.recorder = RecordingUpstream.start((request, socket) -> responder.apply(this).respond(request, socket));
   }
 
-  /** A port on 127.0.0.1 nothing listens on: connecting is refused. */
+  /**
+   * A port on 127.0.0.1 nothing listens on: connecting is refused. The port stays bound (by a
+   * socket that never listens or connects) for the life of the test JVM, so no server started
+   * later — the gateway under test included — can be given it: a freed port could be, and a route
+   * to it would then loop through the gateway.
+   */
   public static int refusedPort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
+    try {
+      java.net.Socket socket = new java.net.Socket();
+      socket.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+      RESERVED.add(socket);
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Every reserved port's socket, held so that the ports stay taken. */
+  private static final java.util.Queue<java.net.Socket> RESERVED = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   /** {@code http://127.0.0.1:<refused port>}. */
   public static String refusedUri() {
