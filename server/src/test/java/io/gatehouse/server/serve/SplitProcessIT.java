@@ -59,10 +59,8 @@ class SplitProcessIT {
     upstream.start();
     int authPort = freePort();
     int adminPort = freePort();
-    int gatewayPort = freePort();
     authUrl = "http://127.0.0.1:" + authPort;
     adminUrl = "http://127.0.0.1:" + adminPort;
-    gatewayUrl = "http://127.0.0.1:" + gatewayPort;
     Path authConfig = Files.writeString(dir.resolve("auth.yaml"), """
         version: 1
         management: {enabled: false}
@@ -74,6 +72,13 @@ class SplitProcessIT {
     auth = serve(authConfig, "auth", "GATEHOUSE_ADMIN_SECRET", ADMIN_SECRET);
     awaitPort(authPort);
     awaitPort(adminPort);
+    admin("POST", "/roles", "{\"name\": \"reader\", \"permissions\": [\"orders:read\"]}");
+  }
+
+  /** Starts the gateway process with this phantom-token cache TTL, once the auth process runs. */
+  private void startGateway(String cacheTtl) throws Exception {
+    int gatewayPort = freePort();
+    gatewayUrl = "http://127.0.0.1:" + gatewayPort;
     String gatewaySecret = admin("POST", "/clients", """
         {"client_id": "gateway", "grants": ["urn:ietf:params:oauth:grant-type:token-exchange"],
          "permissions": [], "audiences": ["orders"]}""").path("client_secret").asText();
@@ -84,16 +89,15 @@ class SplitProcessIT {
           listener: {host: 127.0.0.1, port: %d}
           auth:
             issuer: %s
-            cache: {ttl: 2s}
+            cache: {ttl: %s}
           routes:
             - id: orders
               match: {path-prefix: /orders}
               upstreams: [http://127.0.0.1:%d]
               permissions: [orders:read]
-        """.formatted(gatewayPort, authUrl, upstream.getAddress().getPort()));
+        """.formatted(gatewayPort, authUrl, cacheTtl, upstream.getAddress().getPort()));
     gateway = serve(gatewayConfig, "gateway", "GATEHOUSE_GATEWAY_AUTH_CLIENT_SECRET", gatewaySecret);
     awaitPort(gatewayPort);
-    admin("POST", "/roles", "{\"name\": \"reader\", \"permissions\": [\"orders:read\"]}");
   }
 
   @AfterEach
@@ -111,6 +115,7 @@ class SplitProcessIT {
 
   @Test
   void aKeyBecomesAJwtAcrossProcessesAndARevokedKeyLastsAtMostTheCacheTtl() throws Exception {
+    startGateway("5s");
     JsonNode key = newKey("alice");
 
     HttpResponse<String> first = get(key.path("key").asText());
@@ -118,7 +123,7 @@ class SplitProcessIT {
     int rightAfterRevocation = get(key.path("key").asText()).statusCode();
     long revoked = System.nanoTime();
     int status = rightAfterRevocation;
-    while (status == 200 && System.nanoTime() - revoked < TimeUnit.SECONDS.toNanos(10)) {
+    while (status == 200 && System.nanoTime() - revoked < TimeUnit.SECONDS.toNanos(15)) {
       Thread.sleep(200);
       status = get(key.path("key").asText()).statusCode();
     }
@@ -128,11 +133,12 @@ class SplitProcessIT {
     assertThat(upstreamAuthorization.peek()).startsWith("Bearer ey");
     assertThat(rightAfterRevocation).as("still cached in the other process").isEqualTo(200);
     assertThat(status).isEqualTo(401);
-    assertThat(refusedAfterMillis).as("refused within the 2 s cache TTL (+ polling)").isLessThan(3_500);
+    assertThat(refusedAfterMillis).as("refused within the 5 s cache TTL (+ polling)").isLessThan(6_500);
   }
 
   @Test
   void withTheAuthProcessGoneACachedKeyStillWorksAndAnUncachedOneGets503() throws Exception {
+    startGateway("60s");
     String cached = newKey("alice").path("key").asText();
     String uncached = newKey("bob").path("key").asText();
     assertThat(get(cached).statusCode()).isEqualTo(200);
