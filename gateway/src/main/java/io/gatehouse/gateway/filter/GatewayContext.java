@@ -4,7 +4,7 @@ import io.gatehouse.gateway.route.RouteMatch;
 import io.gatehouse.gateway.route.RouteSpec;
 import io.gatehouse.gateway.route.Upstream;
 import io.gatehouse.http.stream.ServerExchange;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.IdentityHashMap;
@@ -15,6 +15,9 @@ import java.util.function.Consumer;
 
 /** Per-request state shared by the filters. Used only on the exchange's event loop, so not synchronised. */
 public final class GatewayContext {
+  private static final DefaultHttpHeadersFactory UNVALIDATED = DefaultHttpHeadersFactory.headersFactory()
+      .withValidation(false);
+
   private final ServerExchange exchange;
   private final String method;
   private final String host;
@@ -33,7 +36,9 @@ public final class GatewayContext {
     this.method = exchange.head().method().name();
     this.host = exchange.head().headers().get(HttpHeaderNames.HOST, "");
     this.path = exchange.path();
-    this.upstreamHeaders = new DefaultHttpHeaders().set(exchange.head().headers());
+    // The core's strict decoder validated every name and value already; validating the copy again
+    // was 2.5 % of the gateway's CPU.
+    this.upstreamHeaders = UNVALIDATED.newHeaders().set(exchange.head().headers());
   }
 
   /** A context for an exchange, as the pipeline makes one (for tests of single filters). */
