@@ -37,7 +37,9 @@ class GatewaySecurityTest {
             .permissions("GET", List.of("orders:read")).permissions("POST", List.of("orders:write")).build(),
         RouteSpec.builder().id("keys-only").pathPrefix("/keys-only").auth(AuthMode.API_KEY).upstream(upstream).build(),
         RouteSpec.builder().id("jwt-only").pathPrefix("/jwt-only").auth(AuthMode.JWT).upstream(upstream).build(),
-        RouteSpec.builder().id("public").pathPrefix("/public").auth(AuthMode.NONE).upstream(upstream).build());
+        RouteSpec.builder().id("public").pathPrefix("/public").auth(AuthMode.NONE).upstream(upstream).build(),
+        RouteSpec.builder().id("limited").pathPrefix("/limited").auth(AuthMode.NONE).upstream(upstream)
+            .rateLimit(new RateLimit(1, Duration.ofSeconds(30), 2)).build());
   }
 
   private SecureGateway start(boolean bridgeEvents) {
@@ -299,6 +301,24 @@ class GatewaySecurityTest {
     assertThat(third.headers().firstValue("Retry-After")).contains("10");
     assertThat(third.headers().firstValue("RateLimit-Policy")).contains("\"api-key\";q=2;w=10");
     assertThat(third.headers().firstValue("RateLimit")).contains("\"api-key\";r=0;t=10");
+  }
+
+  @Test
+  void aRoutesOwnLimitIsSharedByAllItsCallers() throws Exception {
+    start(true);
+
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      statuses.add(get("/limited/" + i, "X-Client", "caller-" + i).statusCode());
+    }
+    HttpResponse<String> limited = get("/limited/x");
+    system.clock.advance(Duration.ofSeconds(30));
+    int refilled = get("/limited/y").statusCode();
+
+    assertThat(statuses).containsExactly(200, 200, 429);
+    assertThat(limited.headers().firstValue("RateLimit-Policy")).contains("\"route\";q=2;w=30");
+    assertThat(limited.headers().firstValue("Retry-After")).contains("30");
+    assertThat(refilled).isEqualTo(200);
   }
 
   @Test

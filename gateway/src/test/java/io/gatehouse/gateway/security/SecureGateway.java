@@ -125,6 +125,7 @@ final class SecureGateway implements AutoCloseable {
         .route(Route.builder("GET", "/orders/{path}").handler(this::echo).build())
         .route(Route.builder("POST", "/orders/{path}").handler(this::echo).build())
         .route(Route.builder("GET", "/public/{path}").handler(this::echo).build())
+        .route(Route.builder("GET", "/limited/{path}").handler(this::echo).build())
         .build()).build().start();
     RouteTable table = RouteTable.of(routes.apply("http://127.0.0.1:" + upstream.port()));
     String secret = auth.ensureLocalClient("gateway", "Gatehouse gateway", Set.of(GrantTypes.TOKEN_EXCHANGE), Set.of(),
