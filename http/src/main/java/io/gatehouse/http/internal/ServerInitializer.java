@@ -5,6 +5,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 
 /** Builds each connection's pipeline: read and write timeouts → response encoder → strict decoder → exchanges. */
 public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
@@ -30,6 +31,11 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     ExchangeHandler exchanges = new ExchangeHandler(listener, timeouts);
     timeouts.exchanges(exchanges);
     ChannelPipeline pipeline = channel.pipeline();
+    // Flushes issued while a read is in progress, or within one event-loop task, become one
+    // syscall: a response head and its body (or a proxied response written from the upstream's
+    // read) go out together.
+    pipeline.addLast("flush-consolidation", new FlushConsolidationHandler(
+        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
     pipeline.addLast("read-timeouts", timeouts);
     pipeline.addLast("encoder", new HttpResponseEncoder());
     pipeline.addLast("decoder",
