@@ -57,17 +57,24 @@ final class HttpFetcher {
       return pending.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
-      throw new HttpTimeoutException("no complete response from " + uri + " within "
-          + requestTimeout.toMillis() + " ms");
+      throw timedOut(uri);
     } catch (InterruptedException e) {
       pending.cancel(true);
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while fetching " + uri);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof HttpTimeoutException) {
+        // The client's own timeout (the same duration, up to the headers) can win the race.
+        throw timedOut(uri);
+      }
       String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
       throw new IOException(uri + ": " + reason, cause);
     }
+  }
+
+  private HttpTimeoutException timedOut(URI uri) {
+    return new HttpTimeoutException("no complete response from " + uri + " within " + requestTimeout.toMillis() + " ms");
   }
 
   /** {@code max-age} in seconds; {@code no-cache} and {@code no-store} count as zero. */
