@@ -6,6 +6,7 @@ import io.gatehouse.auth.secrets.ApiKeys;
 import io.gatehouse.auth.store.ApiKey;
 import io.gatehouse.auth.store.AuthStore;
 import io.gatehouse.auth.store.User;
+import io.gatehouse.token.apikey.ApiKeyFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public final class ApiKeyResolver {
 
   /** The usable key behind a presented key, with its owner's current permissions; empty otherwise. */
   public Optional<ResolvedApiKey> resolve(String presented) {
-    Optional<ApiKeys.Parsed> parsed = ApiKeys.parse(presented);
+    Optional<ApiKeyFormat.Parsed> parsed = ApiKeys.parse(presented);
     if (parsed.isEmpty()) {
       return Optional.empty();
     }

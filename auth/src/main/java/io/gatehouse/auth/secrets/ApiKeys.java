@@ -30,30 +30,22 @@ public final class ApiKeys {
    */
   public record Generated(String id, Secret key, String sha256) {}
 
-  /**
-   * A well-formed candidate: look it up by {@code sha256}, then check its id matches.
-   *
-   * @param id the public key id it claims
-   * @param sha256 SHA-256 of the whole key (64 lowercase hex)
-   */
-  public record Parsed(String id, String sha256) {}
-
   private ApiKeys() {}
 
   /** A new random key (about 166 bits of secret from {@code SecureRandom}). */
   public static Generated generate() {
     String key = ApiKeyFormat.compose(Base62.random(ID_LENGTH), Base62.random(SECRET_LENGTH));
-    return new Generated(ApiKeyFormat.idOf(key), Secret.of(key), Sha256.hex(key));
+    return new Generated(ApiKeyFormat.idOf(key), Secret.of(key), ApiKeyFormat.sha256(key));
   }
 
   /** Checks the format and checksum of a presented key, without any store access; see {@link ApiKeyFormat#parse}. */
-  public static Optional<Parsed> parse(String candidate) {
-    return ApiKeyFormat.parse(candidate).map(parsed -> new Parsed(parsed.id(), parsed.sha256()));
+  public static Optional<ApiKeyFormat.Parsed> parse(String candidate) {
+    return ApiKeyFormat.parse(candidate);
   }
 
   /** SHA-256 of a key as 64 lowercase hex characters, the form the store keeps. */
   public static String sha256(String key) {
-    return Sha256.hex(key);
+    return ApiKeyFormat.sha256(key);
   }
 
   /** Compares two hashes in constant time (for the same length). */

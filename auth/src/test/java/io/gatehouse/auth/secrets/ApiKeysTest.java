@@ -2,8 +2,9 @@ package io.gatehouse.auth.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatehouse.token.apikey.Base62;
 import io.gatehouse.auth.internal.Sha256;
+import io.gatehouse.token.apikey.ApiKeyFormat;
+import io.gatehouse.token.apikey.Base62;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +25,7 @@ class ApiKeysTest {
     assertThat(generated.id()).isEqualTo(key.substring(3, 15));
     assertThat(generated.sha256()).isEqualTo(Sha256.hex(key)).isEqualTo(ApiKeys.sha256(key)).hasSize(64);
     assertThat(key.substring(44)).isEqualTo(check(key.substring(0, 44)));
-    assertThat(ApiKeys.parse(key)).contains(new ApiKeys.Parsed(generated.id(), generated.sha256()));
+    assertThat(ApiKeys.parse(key)).contains(new ApiKeyFormat.Parsed(generated.id(), generated.sha256()));
   }
 
   @Test
