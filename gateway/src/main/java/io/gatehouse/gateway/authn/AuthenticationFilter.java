@@ -6,7 +6,6 @@ import io.gatehouse.gateway.credential.CredentialExtractor;
 import io.gatehouse.gateway.filter.FilterChain;
 import io.gatehouse.gateway.filter.GatewayContext;
 import io.gatehouse.gateway.filter.GatewayFilter;
-import io.gatehouse.gateway.phantom.AuthUnavailableException;
 import io.gatehouse.gateway.phantom.ExchangeOutcome;
 import io.gatehouse.gateway.phantom.PhantomTokenCache;
 import io.gatehouse.gateway.ratelimit.FailedAuthGuard;
@@ -18,7 +17,6 @@ import io.gatehouse.sdk.Principal;
 import io.gatehouse.sdk.UnauthorizedException;
 import io.gatehouse.token.verify.Rejection;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,8 +24,7 @@ import java.util.function.Consumer;
 
 /**
  * Authenticates a request per its route's {@code auth} mode: an API key becomes its cached
- * internal JWT, a JWT is verified locally. The client's credential headers never go upstream;
- * on success the upstream gets {@code Authorization: Bearer <internal JWT>}. Waiting for the
+ * internal JWT, a JWT is verified locally; on success the upstream gets {@code Authorization: Bearer <internal JWT>}. Waiting for the
  * auth service never blocks the event loop, and the chain resumes on it.
  */
 public final class AuthenticationFilter implements GatewayFilter {
@@ -49,9 +46,7 @@ public final class AuthenticationFilter implements GatewayFilter {
 
   @Override
   public void filter(GatewayContext ctx, FilterChain chain) {
-    HttpHeaders upstream = ctx.upstreamHeaders();
-    upstream.remove(HttpHeaderNames.AUTHORIZATION);
-    upstream.remove(CredentialExtractor.API_KEY_HEADER);
+    // Header hygiene already took the client's credential headers out of the upstream request.
     RouteSpec route = ctx.route();
     if (route.auth() == AuthMode.NONE || ctx.corsPreflight()) {
       chain.proceed(ctx);
@@ -132,12 +127,7 @@ public final class AuthenticationFilter implements GatewayFilter {
       }
       return failed(address, AuthOutcome.INVALID_TOKEN);
     }
-    if (cause instanceof AuthUnavailableException) {
-      return outcomes.fail(AuthOutcome.UNAVAILABLE, AuthProblems.unavailable());
-    }
-    if (cause instanceof HttpException http) {
-      return http;
-    }
+    // AuthUnavailableException, or anything unexpected: never let a request through undecided.
     return outcomes.fail(AuthOutcome.UNAVAILABLE, AuthProblems.unavailable());
   }
 

@@ -13,7 +13,9 @@ import java.util.Map;
  * named in {@code Connection}, in both directions; on requests also the identity headers a client
  * could spoof (default {@code X-User-*}, {@code X-Gatehouse-*}, {@code X-Api-Key-*}) and every
  * forwarding header a client could spoof ({@code Forwarded}, {@code X-Forwarded-*},
- * {@code X-Real-IP}), which the proxy sets itself. Names are compared with {@code _} read as
+ * {@code X-Real-IP}), which the proxy sets itself, and the client's credentials
+ * ({@code Authorization}, {@code X-API-Key}): an upstream only ever sees the token the gateway
+ * puts there, also on routes that need none. Names are compared with {@code _} read as
  * {@code -}: CGI-style upstreams (WSGI, PHP, Rack) see {@code X_User_Id} as {@code X-User-Id}.
  */
 public final class HeaderHygiene {
@@ -23,6 +25,7 @@ public final class HeaderHygiene {
   private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection", "te",
       "trailer", "transfer-encoding", "upgrade", "proxy-authorization", "proxy-authenticate");
   private static final List<String> FORWARDING = List.of("forwarded", "x-real-ip");
+  private static final List<String> CREDENTIALS = List.of("authorization", "x-api-key");
   private static final String FORWARDING_PREFIX = "x-forwarded-";
 
   private final List<String> identityPrefixes;
@@ -61,13 +64,20 @@ public final class HeaderHygiene {
     if (startsWith(name, FORWARDING_PREFIX)) {
       return true;
     }
-    for (String word : FORWARDING) {
-      if (name.length() == word.length() && startsWith(name, word)) {
-        return true;
-      }
+    if (isOneOf(name, FORWARDING) || isOneOf(name, CREDENTIALS)) {
+      return true;
     }
     for (String prefix : identityPrefixes) {
       if (startsWith(name, prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isOneOf(CharSequence name, List<String> words) {
+    for (String word : words) {
+      if (name.length() == word.length() && startsWith(name, word)) {
         return true;
       }
     }

@@ -63,20 +63,18 @@ public final class GatewaySecurity implements AutoCloseable {
 
   /** Audiences of the routes that accept a JWT. */
   public static Set<String> jwtAudiences(RouteTable routes) {
-    Set<String> audiences = new TreeSet<>();
-    for (RouteSpec route : routes.routes()) {
-      if (route.auth() == AuthMode.JWT || route.auth() == AuthMode.ANY) {
-        audiences.add(route.audience());
-      }
-    }
-    return audiences;
+    return audiences(routes, Set.of(AuthMode.JWT, AuthMode.ANY));
   }
 
   /** Audiences of every route that needs a credential: what the gateway's client must be allowed. */
   public static Set<String> audiences(RouteTable routes) {
+    return audiences(routes, Set.of(AuthMode.API_KEY, AuthMode.JWT, AuthMode.ANY));
+  }
+
+  private static Set<String> audiences(RouteTable routes, Set<AuthMode> modes) {
     Set<String> audiences = new TreeSet<>();
     for (RouteSpec route : routes.routes()) {
-      if (route.auth() != AuthMode.NONE) {
+      if (modes.contains(route.auth())) {
         audiences.add(route.audience());
       }
     }

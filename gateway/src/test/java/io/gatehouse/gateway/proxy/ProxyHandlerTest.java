@@ -81,6 +81,16 @@ class ProxyHandlerTest {
   }
 
   @Test
+  void neverForwardsTheClientsCredentialsEvenWithoutSecurityFilters() throws Exception {
+    client.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/orders/7"))
+        .header("Authorization", "Bearer client-token").header("X-API-Key", "gh_client_key").build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(seen.get().header("Authorization")).isEmpty();
+    assertThat(seen.get().header("X-API-Key")).isEmpty();
+  }
+
+  @Test
   void appliesTheRoutesHeaderRulesBothWays() throws Exception {
     HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/orders/1"))
         .header("Cookie", "session=secret").header("X-Tenant", "evil").build(), HttpResponse.BodyHandlers.ofString());
