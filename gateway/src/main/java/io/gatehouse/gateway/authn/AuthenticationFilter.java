@@ -52,7 +52,7 @@ public final class AuthenticationFilter implements GatewayFilter {
       chain.proceed(ctx);
       return;
     }
-    String address = ctx.exchange().remoteAddress().getAddress().getHostAddress();
+    String address = ctx.exchange().remoteIp();
     failedAuth.checkAllowed(address);
     Credential credential;
     try {

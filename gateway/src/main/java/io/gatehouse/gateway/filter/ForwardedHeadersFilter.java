@@ -2,7 +2,7 @@ package io.gatehouse.gateway.filter;
 
 import io.gatehouse.http.stream.ServerExchange;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.net.InetAddress;
+import io.netty.util.AsciiString;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,9 +15,12 @@ import java.util.Objects;
  * the upstream's when one is chosen.
  */
 public final class ForwardedHeadersFilter implements GatewayFilter {
-  private static final String FOR = "X-Forwarded-For";
-  private static final String PROTO = "X-Forwarded-Proto";
-  private static final String HOST = "X-Forwarded-Host";
+  // AsciiString names: their hash is computed once, and they are copied to the wire as bytes.
+  private static final AsciiString FOR = AsciiString.cached("X-Forwarded-For");
+  private static final AsciiString PROTO = AsciiString.cached("X-Forwarded-Proto");
+  private static final AsciiString HOST = AsciiString.cached("X-Forwarded-Host");
+  private static final AsciiString REQUEST_ID = AsciiString.cached("X-Request-Id");
+  private static final AsciiString HTTP = AsciiString.cached("http");
 
   private final TrustedProxies trusted;
 
@@ -35,9 +38,8 @@ public final class ForwardedHeadersFilter implements GatewayFilter {
   public void filter(GatewayContext ctx, FilterChain chain) {
     ServerExchange exchange = ctx.exchange();
     HttpHeaders headers = ctx.upstreamHeaders();
-    InetAddress peerAddress = exchange.remoteAddress().getAddress();
-    String peer = peerAddress.getHostAddress();
-    if (trusted.trusts(peerAddress)) {
+    String peer = exchange.remoteIp();
+    if (trusted.trusts(exchange.remoteAddress().getAddress())) {
       HttpHeaders incoming = exchange.head().headers();
       List<String> forwardedFor = incoming.getAll(FOR);
       headers.set(FOR, forwardedFor.isEmpty() ? peer : String.join(", ", forwardedFor) + ", " + peer);
@@ -45,10 +47,10 @@ public final class ForwardedHeadersFilter implements GatewayFilter {
       headers.set(HOST, incoming.get(HOST, ctx.host()));
     } else {
       headers.set(FOR, peer);
-      headers.set(PROTO, "http");
+      headers.set(PROTO, HTTP);
       headers.set(HOST, ctx.host());
     }
-    headers.set("X-Request-Id", exchange.requestId());
+    headers.set(REQUEST_ID, exchange.requestId());
     chain.proceed(ctx);
   }
 }

@@ -3,12 +3,14 @@ package io.gatehouse.gateway.filter;
 import io.gatehouse.gateway.proxy.HeaderHygiene;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpUtil;
 import java.util.Objects;
 
 /**
- * Removes hop-by-hop headers, headers named in {@code Connection} and identity headers a client
- * could spoof from the upstream request; a chunked body stays chunked (the gateway re-frames it).
+ * Makes the upstream request's headers: the client's without hop-by-hop headers, headers named in
+ * {@code Connection}, credentials and identity or forwarding headers a client could spoof; a
+ * chunked body stays chunked (the gateway re-frames it).
  */
 public final class HeaderHygieneFilter implements GatewayFilter {
   private final HeaderHygiene hygiene;
@@ -20,11 +22,11 @@ public final class HeaderHygieneFilter implements GatewayFilter {
 
   @Override
   public void filter(GatewayContext ctx, FilterChain chain) {
-    boolean chunked = HttpUtil.isTransferEncodingChunked(ctx.exchange().head());
-    hygiene.cleanRequest(ctx.upstreamHeaders());
-    if (chunked) {
-      ctx.upstreamHeaders().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+    HttpHeaders upstream = hygiene.upstreamRequest(ctx.exchange().head().headers());
+    if (HttpUtil.isTransferEncodingChunked(ctx.exchange().head())) {
+      upstream.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
     }
+    ctx.upstreamHeaders(upstream);
     chain.proceed(ctx);
   }
 }

@@ -51,6 +51,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   private ChannelHandlerContext ctx;
   private Exchange current;
   private boolean closing;
+  /** The peer's address as text, made on first use (the gateway needs it on every request). */
+  private String remoteIp;
 
   ExchangeHandler(ListenerContext listener, ReadTimeouts timeouts) {
     this.listener = listener;
@@ -110,6 +112,14 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       LOG.debug("connection {} closed after {}", ctx.channel().remoteAddress(), cause.toString());
     }
     ctx.close();
+  }
+
+  /** The peer's IP address as text, the same for every exchange of the connection. */
+  String remoteIp() {
+    if (remoteIp == null) {
+      remoteIp = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+    }
+    return remoteIp;
   }
 
   /** A read timeout fired. */

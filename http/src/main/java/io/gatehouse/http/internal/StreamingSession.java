@@ -65,6 +65,11 @@ final class StreamingSession implements ServerExchange {
   }
 
   @Override
+  public String remoteIp() {
+    return owner.remoteIp();
+  }
+
+  @Override
   public EventLoop eventLoop() {
     return ctx.channel().eventLoop();
   }

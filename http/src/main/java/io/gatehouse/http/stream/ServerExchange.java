@@ -29,6 +29,11 @@ public interface ServerExchange {
   /** The peer. */
   InetSocketAddress remoteAddress();
 
+  /** The peer's IP address as text ({@code 192.0.2.7}, {@code 2001:db8::1}); the core makes it once per connection. */
+  default String remoteIp() {
+    return remoteAddress().getAddress().getHostAddress();
+  }
+
   /** The connection's event loop: upstream connections should use it too. */
   EventLoop eventLoop();
 
