@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.authn;
 
+import io.gatehouse.gateway.credential.ForwardedToken;
 import io.gatehouse.gateway.filter.GatewayContext;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +15,7 @@ import java.util.Set;
  * @param forwardedToken the JWT sent upstream; never to the client, never logged
  */
 public record Authenticated(String subject, Optional<String> apiKeyId, Optional<String> clientId,
-    Set<String> permissions, String forwardedToken) {
+    Set<String> permissions, ForwardedToken forwardedToken) {
   /** The context attribute the authentication filter sets. */
   public static final GatewayContext.Key<Authenticated> KEY = GatewayContext.Key.of("authenticated", Authenticated.class);
 

@@ -3,6 +3,7 @@ package io.gatehouse.gateway.authn;
 import io.gatehouse.gateway.credential.Credential;
 import io.gatehouse.gateway.credential.CredentialException;
 import io.gatehouse.gateway.credential.CredentialExtractor;
+import io.gatehouse.gateway.credential.ForwardedToken;
 import io.gatehouse.gateway.filter.FilterChain;
 import io.gatehouse.gateway.filter.GatewayContext;
 import io.gatehouse.gateway.filter.GatewayFilter;
@@ -89,7 +90,7 @@ public final class AuthenticationFilter implements GatewayFilter {
     }
     resume(ctx, chain, jwts.get().verify(jwt.token(), route.audience()), principal -> accept(ctx, AuthOutcome.JWT,
         new Authenticated(principal.subject(), principal.apiKeyId(), principal.clientId(), principal.permissions(),
-            jwt.token())), address);
+            ForwardedToken.of(jwt.token()))), address);
   }
 
   /** Waits for {@code pending} without blocking, then continues the chain on the exchange's event loop. */
@@ -133,7 +134,7 @@ public final class AuthenticationFilter implements GatewayFilter {
 
   private void accept(GatewayContext ctx, AuthOutcome outcome, Authenticated who) {
     ctx.attribute(Authenticated.KEY, who);
-    ctx.upstreamHeaders().set(HttpHeaderNames.AUTHORIZATION, "Bearer " + who.forwardedToken());
+    ctx.upstreamHeaders().set(HttpHeaderNames.AUTHORIZATION, who.forwardedToken().authorization());
     ctx.attribute(ResponseScrubber.SECRET, who.forwardedToken());
     ctx.exchange().caller(who.subject(), who.apiKeyId().orElse(null));
     outcomes.count(outcome);

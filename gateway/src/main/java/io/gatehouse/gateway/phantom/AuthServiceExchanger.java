@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.phantom;
 
+import io.gatehouse.gateway.credential.ForwardedToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.gateway.credential.Credential;
@@ -152,7 +153,7 @@ public final class AuthServiceExchanger implements TokenExchanger {
         permissions.add(scope);
       }
     }
-    return new PhantomToken(jwt, claims.path("sub").asText(""), claims.path("api_key_id").asText(""), permissions,
+    return new PhantomToken(ForwardedToken.of(jwt), claims.path("sub").asText(""), claims.path("api_key_id").asText(""), permissions,
         Instant.ofEpochSecond(claims.path("exp").asLong()));
   }
 

@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.phantom;
 
+import io.gatehouse.gateway.credential.ForwardedToken;
 import java.time.Instant;
 import java.util.Set;
 
@@ -12,7 +13,7 @@ import java.util.Set;
  * @param permissions {@code scope} split on spaces
  * @param expiresAt {@code exp}
  */
-public record PhantomToken(String jwt, String subject, String keyId, Set<String> permissions, Instant expiresAt) {
+public record PhantomToken(ForwardedToken jwt, String subject, String keyId, Set<String> permissions, Instant expiresAt) {
   /** Copies the permissions. */
   public PhantomToken {
     permissions = Set.copyOf(permissions);

@@ -1,13 +1,13 @@
 package io.gatehouse.gateway.proxy;
 
+import io.gatehouse.gateway.credential.ForwardedToken;
 import io.gatehouse.gateway.filter.GatewayContext;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +20,8 @@ import java.util.Map;
  */
 public final class ResponseScrubber {
   /** The context attribute naming the secret to scrub. */
-  public static final GatewayContext.Key<String> SECRET = GatewayContext.Key.of("response-secret", String.class);
+  public static final GatewayContext.Key<ForwardedToken> SECRET =
+      GatewayContext.Key.of("response-secret", ForwardedToken.class);
 
   private final String secret;
   private final ByteBuf needle;
@@ -28,21 +29,29 @@ public final class ResponseScrubber {
   /** The tail of the last chunk, which may hold the start of the secret; null when empty. */
   private ByteBuf carry;
 
-  ResponseScrubber(String secret, ByteBufAllocator alloc) {
-    this.secret = secret;
-    this.needle = Unpooled.wrappedBuffer(secret.getBytes(StandardCharsets.US_ASCII));
+  ResponseScrubber(ForwardedToken secret, ByteBufAllocator alloc) {
+    this.secret = secret.token();
+    this.needle = secret.bytes();
     this.alloc = alloc;
   }
 
   /** Removes every header whose value contains the secret. */
   void scrub(HttpHeaders headers) {
-    List<String> names = new ArrayList<>();
-    for (Map.Entry<String, String> header : headers) {
-      if (header.getValue().contains(secret)) {
+    List<CharSequence> names = null;
+    Iterator<Map.Entry<CharSequence, CharSequence>> all = headers.iteratorCharSequence();
+    while (all.hasNext()) {
+      Map.Entry<CharSequence, CharSequence> header = all.next();
+      CharSequence value = header.getValue();
+      if (value.length() >= secret.length() && value.toString().contains(secret)) {
+        if (names == null) {
+          names = new ArrayList<>(1);
+        }
         names.add(header.getKey());
       }
     }
-    names.forEach(headers::remove);
+    if (names != null) {
+      names.forEach(headers::remove);
+    }
   }
 
   /**

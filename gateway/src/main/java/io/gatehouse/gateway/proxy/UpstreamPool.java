@@ -2,6 +2,7 @@ package io.gatehouse.gateway.proxy;
 
 import io.gatehouse.gateway.route.Upstream;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -45,6 +46,9 @@ public final class UpstreamPool {
         .channel(channelType())
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
+        // The allocator of the client connections too: Netty 4.2's default (adaptive) writes a
+        // header byte by byte through a wrapper; pooled was 3 % more proxied requests/s.
+        .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
         .handler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel channel) {

@@ -2,6 +2,7 @@ package io.gatehouse.gateway.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.gateway.credential.ForwardedToken;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -36,13 +37,13 @@ class ResponseScrubberTest {
   @Test
   void dropsResponseHeadersThatEchoTheSecret() {
     HttpHeaders headers = new DefaultHttpHeaders().add("X-Echo", "Bearer " + SECRET).add("X-Ok", "fine");
-    new ResponseScrubber(SECRET, ByteBufAllocator.DEFAULT).scrub(headers);
+    new ResponseScrubber(ForwardedToken.of(SECRET), ByteBufAllocator.DEFAULT).scrub(headers);
 
     assertThat(headers.names()).containsExactly("X-Ok");
   }
 
   private static String run(String body, int chunkSize) {
-    ResponseScrubber scrubber = new ResponseScrubber(SECRET, ByteBufAllocator.DEFAULT);
+    ResponseScrubber scrubber = new ResponseScrubber(ForwardedToken.of(SECRET), ByteBufAllocator.DEFAULT);
     byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
     List<ByteBuf> sent = new ArrayList<>();
     for (int at = 0; at < bytes.length; at += chunkSize) {
