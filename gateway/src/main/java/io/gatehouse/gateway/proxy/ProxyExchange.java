@@ -7,8 +7,6 @@ import io.gatehouse.http.HttpException;
 import io.gatehouse.http.stream.ServerExchange;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
@@ -27,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * response back, with backpressure both ways. A connection is returned to the pool only when
  * both messages ended cleanly and the upstream keeps it alive; otherwise it is closed.
  */
-final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
+final class ProxyExchange {
   private final ServerExchange client;
   private final GatewayContext request;
   private final RouteSpec route;
@@ -37,6 +35,7 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
   /** Present when the request carried a secret the response must not echo; null otherwise (hot path). */
   private final ResponseScrubber scrubber;
   private Channel channel;
+  private UpstreamHandler events;
   private ScheduledFuture<?> responseTimeout;
   private boolean requestSent;
   private boolean responseDone;
@@ -52,7 +51,6 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
 
   ProxyExchange(GatewayContext ctx, Upstream upstream, UpstreamPool pool, HeaderHygiene hygiene,
       RouteMetrics.Meters meters, Runnable onFinish) {
-    super(false);
     this.meters = meters;
     this.onFinish = onFinish;
     this.request = ctx;
@@ -69,7 +67,8 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
   void start(Channel connected, HttpRequest head) {
     channel = connected;
     startNanos = System.nanoTime();
-    channel.pipeline().addLast("exchange", this);
+    events = UpstreamHandler.of(channel);
+    events.attach(this);
     client.whenClosed(this::abandon);
     channel.writeAndFlush(head);
     long timeout = route.timeouts().responseHeader().toNanos();
@@ -92,16 +91,13 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
     }
   }
 
-  @Override
-  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    if (ctx.channel().isWritable()) {
-      client.resumeBody();
-    }
-    ctx.fireChannelWritabilityChanged();
+  /** The upstream connection can take more of the request body. */
+  void writable() {
+    client.resumeBody();
   }
 
-  @Override
-  protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+  /** A piece of the upstream's response (ownership passes here). */
+  void received(HttpObject msg) {
     if (msg.decoderResult().isFailure() || msg instanceof HttpResponse response && !isValidStatus(response)) {
       ReferenceCountUtil.release(msg);
       malformed();
@@ -144,8 +140,8 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
       }
       client.write(content);
       if (!client.writable()) {
-        ctx.channel().config().setAutoRead(false);
-        client.whenWritable(() -> ctx.channel().config().setAutoRead(true));
+        channel.config().setAutoRead(false);
+        client.whenWritable(() -> channel.config().setAutoRead(true));
       }
     } else if (!(msg instanceof HttpResponse)) {
       ReferenceCountUtil.release(msg);
@@ -175,8 +171,8 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
     channel.close();
   }
 
-  @Override
-  public void channelInactive(ChannelHandlerContext ctx) {
+  /** The upstream connection closed. */
+  void closed() {
     cancelTimeout();
     if (scrubber != null) {
       scrubber.release();
@@ -186,13 +182,11 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
       client.fail(HttpException.builder(502).detail("the upstream closed the connection").build());
     }
     finish();
-    ctx.fireChannelInactive();
   }
 
-  @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+  /** The upstream connection failed; it is being closed, and {@link #closed} follows. */
+  void failed(Throwable cause) {
     this.cause = cause;
-    ctx.close();
   }
 
   private void responseTimedOut() {
@@ -208,7 +202,7 @@ final class ProxyExchange extends SimpleChannelInboundHandler<HttpObject> {
     if (!requestSent || !responseDone) {
       return;
     }
-    channel.pipeline().remove(this);
+    events.detach();
     if (scrubber != null) {
       scrubber.release();
     }

@@ -56,6 +56,7 @@ public final class UpstreamPool {
             channel.pipeline().addLast("flush-consolidation", new FlushConsolidationHandler(
                 FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
             channel.pipeline().addLast("codec", new HttpClientCodec());
+            channel.pipeline().addLast("exchange", new UpstreamHandler());
             // Once per connection: a pooled connection the upstream closes leaves the pool.
             channel.closeFuture().addListener(f -> {
               ArrayDeque<Channel> channels = idle.get().get(upstream);

@@ -15,12 +15,16 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 
 /** Turns a {@link Response} into the Netty response for an exchange. */
 final class ResponseWriter {
   /** The values are copied from a {@link Response}, whose headers validated them when set. */
   private static final HttpHeadersFactory COPIED_HEADERS =
       DefaultHttpHeadersFactory.headersFactory().withNameValidation(false).withValidation(false);
+
+  /** The name as bytes, hashed once. */
+  private static final AsciiString REQUEST_ID = AsciiString.cached(RequestIds.HEADER);
 
   private ResponseWriter() {}
 
@@ -72,7 +76,7 @@ final class ResponseWriter {
   private static void setCoreHeaders(HttpHeaders headers, Exchange exchange, boolean keepAlive) {
     headers.remove(HttpHeaderNames.CONNECTION);
     headers.set(HttpHeaderNames.DATE, HttpDate.now());
-    headers.set(RequestIds.HEADER, exchange.requestId);
+    headers.set(REQUEST_ID, exchange.requestId);
     if (!keepAlive) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     } else if (exchange.head.protocolVersion() == HttpVersion.HTTP_1_0) {
