@@ -50,12 +50,35 @@ class LauncherIT {
     assertThat(usage.exitCode).isEqualTo(2);
   }
 
+  @Test
+  void capsTheHeapAndUsesTheSerialCollectorOnOneCoreUnlessToldOtherwise() throws Exception {
+    String launcher = ROOT.resolve("gatehouse").toString();
+
+    Result chosen = runWith("-XX:+PrintCommandLineFlags", "taskset", "-c", "0", launcher, "--version");
+    Result told = runWith("-XX:+PrintCommandLineFlags -XX:+UseG1GC -Xmx1g", "taskset", "-c", "0", launcher, "--version");
+
+    assertThat(chosen.exitCode).isZero();
+    assertThat(chosen.out).contains("-XX:+UseSerialGC").contains("-XX:MaxHeapSize=536870912");
+    assertThat(told.exitCode).isZero();
+    assertThat(told.out).contains("-XX:+UseG1GC").contains("-XX:MaxHeapSize=1073741824").doesNotContain("UseSerialGC");
+  }
+
   private Result run(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ROOT.resolve("gatehouse").toString());
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectError(dir.resolve("stderr.txt").toFile()).start();
+    return start(new ProcessBuilder(command));
+  }
+
+  /** Runs a command with {@code GATEHOUSE_JAVA_OPTS} set. */
+  private Result runWith(String javaOpts, String... command) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("GATEHOUSE_JAVA_OPTS", javaOpts);
+    return start(builder);
+  }
+
+  private Result start(ProcessBuilder builder) throws IOException, InterruptedException {
+    Process process = builder.directory(dir.toFile()).redirectError(dir.resolve("stderr.txt").toFile()).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("process finished").isTrue();
     return new Result(process.exitValue(), out);
