@@ -30,8 +30,14 @@ public final class ForwardedToken {
    */
   public static ForwardedToken of(String token) {
     Objects.requireNonNull(token, "token");
-    if (token.isEmpty() || !token.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+    if (token.isEmpty()) {
       throw new IllegalArgumentException("a forwarded token is visible ASCII without spaces");
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        throw new IllegalArgumentException("a forwarded token is visible ASCII without spaces");
+      }
     }
     return new ForwardedToken(token);
   }
