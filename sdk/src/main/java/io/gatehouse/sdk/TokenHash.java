@@ -7,16 +7,19 @@ import java.security.NoSuchAlgorithmException;
 
 /** SHA-256 of a token: the verified-token cache's key, so the cache never holds a bearer credential. */
 record TokenHash(long first, long second, long third, long fourth) {
-
-  static TokenHash of(String token) {
-    MessageDigest sha256;
+  /** One digest per thread: looking one up from the providers on every request cost more than hashing. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      sha256 = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK provides SHA-256", e);
     }
+  });
+
+  static TokenHash of(String token) {
     // UTF-8 maps distinct strings to distinct bytes except lone surrogates, which no verifiable token holds.
-    ByteBuffer digest = ByteBuffer.wrap(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+    // digest() leaves the digest reset for the thread's next token.
+    ByteBuffer digest = ByteBuffer.wrap(SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
     return new TokenHash(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
   }
 }
