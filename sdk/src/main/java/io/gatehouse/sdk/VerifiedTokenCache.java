@@ -30,6 +30,9 @@ final class VerifiedTokenCache {
     this.entries = Caffeine.newBuilder()
         .maximumSize(maximumSize)
         .expireAfter(Expiry.creating((TokenHash hash, Entry entry) -> untilExpiry(entry)))
+        // Maintenance on the reading thread, not the common pool: handing it over woke a pool thread
+        // every few reads, which on a small machine competes with the callers (an event loop).
+        .executor(Runnable::run)
         .build();
   }
 

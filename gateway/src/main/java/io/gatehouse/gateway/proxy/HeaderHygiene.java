@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Removes what must not cross the proxy: hop-by-hop headers (RFC 9110 §7.6.1) and every header
@@ -31,16 +32,33 @@ public final class HeaderHygiene {
       .withValidation(false);
   private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection", "te",
       "trailer", "transfer-encoding", "upgrade", "proxy-authorization", "proxy-authenticate");
-  private static final List<String> FORWARDING = List.of("forwarded", "x-real-ip");
-  private static final List<String> CREDENTIALS = List.of("authorization", "x-api-key");
+  /** Forwarding headers the proxy sets itself, and the client's credentials. */
+  private static final List<String> SPOOFABLE = List.of("forwarded", "x-real-ip", "authorization", "x-api-key");
   private static final String FORWARDING_PREFIX = "x-forwarded-";
 
-  private final List<String> identityPrefixes;
+  // Every header name of every request is checked against these: the names are grouped by length
+  // and the prefixes by first character, so a name is compared with a few candidates, not all.
+  private static final String[][] HOP_BY_HOP_BY_LENGTH = byLength(HOP_BY_HOP);
+  private static final String[][] REMOVED_BY_LENGTH =
+      byLength(Stream.concat(HOP_BY_HOP.stream(), SPOOFABLE.stream()).toList());
+
+  private final String[] prefixes;
+  private final boolean[] prefixFirstChars = new boolean[128];
 
   /** Hygiene with identity-header prefixes (compared case-insensitively, {@code _} as {@code -}). */
   public HeaderHygiene(List<String> identityPrefixes) {
-    this.identityPrefixes = identityPrefixes.stream()
-        .map(prefix -> prefix.toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+    List<String> all = new ArrayList<>();
+    all.add(FORWARDING_PREFIX);
+    identityPrefixes.forEach(prefix -> all.add(prefix.toLowerCase(Locale.ROOT).replace('_', '-')));
+    if (all.contains("")) {
+      throw new IllegalArgumentException("an identity-header prefix must not be empty: it would strip every header");
+    }
+    this.prefixes = all.toArray(String[]::new);
+    for (String prefix : prefixes) {
+      if (prefix.charAt(0) < 128) {
+        prefixFirstChars[prefix.charAt(0)] = true;
+      }
+    }
   }
 
   /**
@@ -54,7 +72,7 @@ public final class HeaderHygiene {
     while (all.hasNext()) {
       Map.Entry<CharSequence, CharSequence> header = all.next();
       CharSequence name = header.getKey();
-      if (!isOneOf(name, HOP_BY_HOP) && !isSpoofable(name) && !isOneOf(name, connectionNamed)) {
+      if (!isOneOf(name, REMOVED_BY_LENGTH) && !hasSpoofablePrefix(name) && !isOneOf(name, connectionNamed)) {
         upstream.add(name, header.getValue());
       }
     }
@@ -68,7 +86,7 @@ public final class HeaderHygiene {
     Iterator<Map.Entry<CharSequence, CharSequence>> all = headers.iteratorCharSequence();
     while (all.hasNext()) {
       CharSequence name = all.next().getKey();
-      if (isOneOf(name, HOP_BY_HOP) || isOneOf(name, connectionNamed)) {
+      if (isOneOf(name, HOP_BY_HOP_BY_LENGTH) || isOneOf(name, connectionNamed)) {
         if (removed == null) {
           removed = new ArrayList<>(2);
         }
@@ -80,15 +98,41 @@ public final class HeaderHygiene {
     }
   }
 
-  private boolean isSpoofable(CharSequence name) {
-    if (startsWith(name, FORWARDING_PREFIX)) {
-      return true;
+  /** Whether the name starts with {@code X-Forwarded-} or an identity prefix. */
+  private boolean hasSpoofablePrefix(CharSequence name) {
+    if (name.length() == 0) {
+      return false;
     }
-    if (isOneOf(name, FORWARDING) || isOneOf(name, CREDENTIALS)) {
-      return true;
+    char first = normalized(name.charAt(0));
+    if (first >= 128 || !prefixFirstChars[first]) {
+      return false;
     }
-    for (String prefix : identityPrefixes) {
+    for (String prefix : prefixes) {
       if (startsWith(name, prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The words grouped by length: {@code [n]} holds those of n characters. */
+  private static String[][] byLength(List<String> words) {
+    int longest = words.stream().mapToInt(String::length).max().orElse(0);
+    String[][] table = new String[longest + 1][];
+    for (int length = 0; length <= longest; length++) {
+      int n = length;
+      table[length] = words.stream().filter(word -> word.length() == n).toArray(String[]::new);
+    }
+    return table;
+  }
+
+  private static boolean isOneOf(CharSequence name, String[][] wordsByLength) {
+    int length = name.length();
+    if (length >= wordsByLength.length) {
+      return false;
+    }
+    for (String word : wordsByLength[length]) {
+      if (startsWith(name, word)) {
         return true;
       }
     }
@@ -113,7 +157,8 @@ public final class HeaderHygiene {
   }
 
   private static boolean isOneOf(CharSequence name, List<String> words) {
-    for (String word : words) {
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
       if (name.length() == word.length() && startsWith(name, word)) {
         return true;
       }
@@ -127,16 +172,18 @@ public final class HeaderHygiene {
       return false;
     }
     for (int i = 0; i < prefix.length(); i++) {
-      char c = name.charAt(i);
-      if (c == '_') {
-        c = '-';
-      } else if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + ('a' - 'A'));
-      }
-      if (c != prefix.charAt(i)) {
+      if (normalized(name.charAt(i)) != prefix.charAt(i)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Lower case, {@code _} read as {@code -}. */
+  private static char normalized(char c) {
+    if (c == '_') {
+      return '-';
+    }
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 }

@@ -28,6 +28,7 @@ final class Buckets {
         // An idle bucket refills completely in this time; forgetting it then changes nothing.
         .expireAfterAccess(refillWhole)
         .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+        .executor(Runnable::run) // maintenance on the event loop, as for the phantom-token cache
         .build();
   }
 

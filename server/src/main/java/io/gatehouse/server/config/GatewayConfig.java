@@ -38,7 +38,7 @@ final class GatewayConfig {
     int port = listener.integer("port", 8080, 0, 65535);
     List<String> prefixes = new ArrayList<>();
     for (String pattern : gateway.strings("identity-headers", List.of("X-User-*", "X-Gatehouse-*", "X-Api-Key-*"))) {
-      if (!pattern.endsWith("*") || pattern.length() < 2) {
+      if (!pattern.endsWith("*") || pattern.replace("*", "").isEmpty()) {
         gateway.invalid("identity-headers", "entries are header-name prefixes ending in *, e.g. X-User-*; was: " + pattern);
       }
       prefixes.add(pattern.replace("*", "").toLowerCase(Locale.ROOT));

@@ -240,6 +240,19 @@ class GatehouseConfigTest {
   }
 
   @Test
+  void anIdentityHeaderPatternThatIsOnlyStarsIsRefused() throws IOException {
+    List<ConfigError> errors = errorsOf(write("""
+        version: 1
+        gateway:
+          identity-headers: ["X-User-*", "**"]
+          routes: []
+        """), Map.of());
+
+    assertThat(errors).extracting(ConfigError::path).containsExactly("gateway.identity-headers");
+    assertThat(errors).extracting(ConfigError::reason).singleElement().asString().contains("was: **");
+  }
+
+  @Test
   void trustsNoProxyByDefault() throws IOException {
     GatehouseConfig config = GatehouseConfig.load(write("""
         version: 1
