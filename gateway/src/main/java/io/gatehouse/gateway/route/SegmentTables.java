@@ -10,35 +10,38 @@ import java.util.Map;
  * a region of a larger string, so matching walks the request without cutting it into substrings.
  *
  * <p>Laid out so that a lookup touches little memory, which is what a lookup in a large table pays
- * for: an entry is four ints side by side (hash, value, text offset, text length), so a probe reads
- * one cache line, and each distinct text is kept once in one string, so a segment many routes share
- * ({@code items}, {@code v1}) is one line that stays cached, not a string object per route. Open
- * addressing with linear probing, each table at most half full. Route segments are alike
- * ({@code svc1}, {@code svc2}, …) and so are their {@link String#hashCode}s, so the slot is the top
- * bits of the hash times the golden ratio (Fibonacci hashing), which spreads neighbouring hashes
- * over the whole table.
+ * for. An entry is eight ints side by side, 32 bytes that never straddle a cache line: the key's
+ * hash, the value, the key's length, its first eight chars packed into two ints, and where the rest
+ * of the key is. Keys of up to eight chars — most path segments — are compared with those ints
+ * alone, without reading the text; the rest of a longer key is kept once per distinct key in one
+ * string. Open addressing with linear probing, each table at most half full. Route segments are
+ * alike ({@code svc1}, {@code svc2}, …) and so are their {@link String#hashCode}s, so the slot is
+ * the top bits of the hash times the golden ratio (Fibonacci hashing), which spreads neighbouring
+ * hashes over the whole table.
  */
 final class SegmentTables {
   /** The handle of an empty table. */
   static final int NONE = -1;
 
   private static final int GOLDEN = 0x9E3779B9;
-  private static final int STRIDE = 4;
+  private static final int PACKED = 8;
+  private static final int STRIDE = 8;
   private static final int HASH = 0;
   private static final int VALUE = 1;
-  private static final int TEXT = 2;
-  private static final int LENGTH = 3;
+  private static final int LENGTH = 2;
+  private static final int PREFIX = 3;
+  private static final int REST = 5;
   private static final int EMPTY = -1;
   /** A handle is the table's first slot times 32 plus the log2 of its size. */
   private static final int SIZE_BITS = 5;
 
   private final int[] entries;
-  /** Every key once, one after another. */
-  private final String texts;
+  /** The chars of long keys after their first {@link #PACKED}, each distinct rest once. */
+  private final String rests;
 
-  private SegmentTables(int[] entries, String texts) {
+  private SegmentTables(int[] entries, String rests) {
     this.entries = entries;
-    this.texts = texts;
+    this.rests = rests;
   }
 
   static Builder builder() {
@@ -50,49 +53,39 @@ final class SegmentTables {
     if (table == NONE) {
       return -1;
     }
+    int hash = 0;
+    long prefix = 0;
+    int chars = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      hash = 31 * hash + c; // String.hashCode over the region
+      chars |= c;
+      prefix = i - from < PACKED ? prefix << 8 | c : prefix;
+    }
+    if (chars > 0xFF) {
+      return -1;
+    }
+    hash *= GOLDEN;
+    int length = to - from;
     int bits = table & ((1 << SIZE_BITS) - 1);
     int first = table >>> SIZE_BITS;
-    int mask = (1 << bits) - 1;
-    int length = to - from;
-    int hash = hash(text, from, to);
-    for (int slot = hash >>> 32 - bits; ; slot = (slot + 1) & mask) {
+    for (int slot = hash >>> 32 - bits; ; slot = (slot + 1) & ((1 << bits) - 1)) {
       int at = (first + slot) * STRIDE;
       if (entries[at + VALUE] == EMPTY) {
         return -1;
       }
-      if (entries[at + HASH] == hash && entries[at + LENGTH] == length && textEquals(entries[at + TEXT], text, from, length)) {
+      if (entries[at + HASH] == hash && entries[at + LENGTH] == length && entries[at + PREFIX] == (int) prefix
+          && entries[at + PREFIX + 1] == (int) (prefix >>> 32)
+          && (length <= PACKED || rests.regionMatches(entries[at + REST], text, from + PACKED, length - PACKED))) {
         return entries[at + VALUE];
       }
     }
   }
 
-  /**
-   * Compares char by char rather than with {@link String#regionMatches}: segments are short, and
-   * the vectorised compare that would be inlined makes this method too large for the JIT to inline
-   * into the trie walk.
-   */
-  private boolean textEquals(int at, String text, int from, int length) {
-    for (int i = 0; i < length; i++) {
-      if (texts.charAt(at + i) != text.charAt(from + i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** {@link String#hashCode} over the region, times the golden ratio. */
-  private static int hash(String text, int from, int to) {
-    int h = 0;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + text.charAt(i);
-    }
-    return h * GOLDEN;
-  }
-
   /** Lays out tables one after another and keeps each distinct text once. */
   static final class Builder {
-    private final Map<String, Integer> textAt = new HashMap<>();
-    private final StringBuilder texts = new StringBuilder();
+    private final Map<String, Integer> restAt = new HashMap<>();
+    private final StringBuilder rests = new StringBuilder();
     private int[] entries = new int[64 * STRIDE];
     private int slots;
 
@@ -118,7 +111,14 @@ final class SegmentTables {
     }
 
     private void put(int first, int bits, String key, int value) {
-      int hash = hash(key, 0, key.length());
+      if (!key.chars().allMatch(c -> c <= 0xFF)) {
+        throw new IllegalArgumentException("keys must be ISO 8859-1 text, was: " + key);
+      }
+      int hash = key.hashCode() * GOLDEN;
+      long prefix = 0;
+      for (int i = 0; i < Math.min(key.length(), PACKED); i++) {
+        prefix = prefix << 8 | key.charAt(i);
+      }
       int slot = hash >>> 32 - bits;
       while (entries[(first + slot) * STRIDE + VALUE] != EMPTY) {
         slot = (slot + 1) & ((1 << bits) - 1);
@@ -126,12 +126,18 @@ final class SegmentTables {
       int at = (first + slot) * STRIDE;
       entries[at + HASH] = hash;
       entries[at + VALUE] = value;
-      entries[at + TEXT] = textAt.computeIfAbsent(key, k -> texts.append(k).length() - k.length());
       entries[at + LENGTH] = key.length();
+      entries[at + PREFIX] = (int) prefix;
+      entries[at + PREFIX + 1] = (int) (prefix >>> 32);
+      entries[at + REST] = key.length() <= PACKED ? 0 : restAt.computeIfAbsent(key.substring(PACKED), rest -> {
+        int start = rests.length();
+        rests.append(rest);
+        return start;
+      });
     }
 
     SegmentTables build() {
-      return new SegmentTables(Arrays.copyOf(entries, slots * STRIDE), texts.toString());
+      return new SegmentTables(Arrays.copyOf(entries, slots * STRIDE), rests.toString());
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.gateway.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,37 @@ class SegmentTablesTest {
     assertThat(tables.get(table, "/item", 1, 4)).isEqualTo(-1);
     assertThat(tables.get(table, "/itemsx", 1, 7)).isEqualTo(-1);
     assertThat(tables.get(table, "/", 1, 1)).isEqualTo(-1);
+  }
+
+  @Test
+  void comparesKeysLongerThanWhatIsPackedCharByChar() {
+    SegmentTables.Builder builder = SegmentTables.builder();
+    int table = builder.add(Map.of("12345678", 1, "123456789", 2, "12345678a", 3, "t1.example.com", 4, "t2.example.com", 5));
+    SegmentTables tables = builder.build();
+    assertThat(tables.get(table, "/12345678/", 1, 9)).isEqualTo(1);
+    assertThat(tables.get(table, "/123456789/", 1, 10)).isEqualTo(2);
+    assertThat(tables.get(table, "12345678a", 0, 9)).isEqualTo(3);
+    assertThat(tables.get(table, "12345678b", 0, 9)).isEqualTo(-1);
+    assertThat(tables.get(table, "t2.example.com:8443", 0, 14)).isEqualTo(5);
+    assertThat(tables.get(table, "t2.example.org", 0, 14)).isEqualTo(-1);
+  }
+
+  @Test
+  void takesNoCharAboveLatin1ForTheByteItEndsIn() {
+    SegmentTables.Builder builder = SegmentTables.builder();
+    int table = builder.add(Map.of("caf\u00e9", 1, "a", 2));
+    SegmentTables tables = builder.build();
+    assertThat(tables.get(table, "caf\u00e9", 0, 4)).isEqualTo(1);
+    assertThat(tables.get(table, "caf\u01e9", 0, 4)).isEqualTo(-1);
+    assertThat(tables.get(table, "\u0161", 0, 1)).isEqualTo(-1);
+  }
+
+  @Test
+  void refusesKeysBeyondLatin1() {
+    SegmentTables.Builder builder = SegmentTables.builder();
+    assertThatThrownBy(() -> builder.add(Map.of("\u0161", 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ISO 8859-1");
   }
 
   @Test
