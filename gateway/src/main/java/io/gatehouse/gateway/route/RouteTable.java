@@ -39,23 +39,17 @@ public final class RouteTable {
   private static final RouteLookup.NotFound NOT_FOUND = new RouteLookup.NotFound();
 
   private final List<RouteSpec> routes;
-  private final SegmentMap<Trie> exactHosts = new SegmentMap<>();
-  private final SegmentMap<Trie> wildcardHosts = new SegmentMap<>();
-  private final Trie anyHost = new Trie();
+  private final Methods methods;
+  private final Trie trie;
   private final boolean hasHosts;
 
   private RouteTable(List<RouteSpec> routes) {
     this.routes = List.copyOf(routes);
-    boolean anyHostRoute = false;
-    for (RouteSpec route : routes) {
-      String host = route.host().orElse(null);
-      Trie trie = host == null ? anyHost
-          : host.startsWith("*.") ? wildcardHosts.computeIfAbsent(host.substring(2), Trie::new)
-          : exactHosts.computeIfAbsent(host, Trie::new);
-      trie.add(route);
-      anyHostRoute |= host != null;
-    }
-    this.hasHosts = anyHostRoute;
+    this.methods = new Methods(routes);
+    TrieBuilder trie = new TrieBuilder(methods);
+    routes.forEach(trie::add);
+    this.trie = trie.build();
+    this.hasHosts = routes.stream().anyMatch(route -> route.host().isPresent());
   }
 
   /**
@@ -117,92 +111,46 @@ public final class RouteTable {
     if (normalizedPath.isEmpty() || normalizedPath.charAt(0) != '/') {
       return NOT_FOUND;
     }
-    RouteSpec route = search(host, method, normalizedPath, null);
-    if (route != null) {
-      return matchOf(route, normalizedPath);
+    int id = methods.id(method);
+    int entry = search(host, normalizedPath, id, null);
+    if (entry >= 0) {
+      return trie.endpoints().match(entry, normalizedPath);
     }
-    Set<String> allowed = new TreeSet<>();
-    search(host, method, normalizedPath, allowed);
-    if (allowed.isEmpty()) {
-      return NOT_FOUND;
-    }
-    if (allowed.contains("GET")) {
-      allowed.add("HEAD");
-    }
-    return new RouteLookup.MethodNotAllowed(allowed);
-  }
-
-  private static RouteMatch matchOf(RouteSpec route, String path) {
-    PathPattern pattern = route.pattern();
-    if (pattern.kind() != PathPattern.Kind.PREFIX) {
-      return new RouteMatch(route, pattern.hasParameters() ? parameters(pattern, path) : Map.of(), path);
-    }
-    String prefix = pattern.text();
-    if (!route.stripPrefix() || prefix.length() == 1) {
-      return new RouteMatch(route, Map.of(), path);
-    }
-    return new RouteMatch(route, Map.of(), path.length() == prefix.length() ? "/" : path.substring(prefix.length()));
+    long[] bits = new long[methods.words()];
+    search(host, normalizedPath, id, bits);
+    Set<String> allowed = methods.allowed(bits);
+    return allowed.isEmpty() ? NOT_FOUND : new RouteLookup.MethodNotAllowed(allowed);
   }
 
   /**
-   * Reads the parameters off a path the template is known to match, by position: the route's own
-   * segments are not read again (in a large table each is a cache miss).
+   * Visits the host groups in precedence order. Without {@code allowed}, returns the entry of the
+   * first route found, or -1; with it, sets the bits of the methods of every route matching the
+   * path instead and returns -1.
    */
-  private static Map<String, String> parameters(PathPattern pattern, String path) {
-    int[] positions = pattern.parameterSegments();
-    String[] names = pattern.parameterNames();
-    String[] values = new String[names.length];
-    int from = 1;
-    int segment = 0;
-    for (int p = 0; p < positions.length; p++) {
-      for (; segment < positions[p]; segment++) {
-        from = Trie.segmentEnd(path, from) + 1;
-      }
-      boolean rest = pattern.kind() == PathPattern.Kind.CATCH_ALL && p == positions.length - 1;
-      values[p] = rest ? path.substring(from) : path.substring(from, Trie.segmentEnd(path, from));
-    }
-    return switch (names.length) {
-      case 1 -> Map.of(names[0], values[0]);
-      case 2 -> Map.of(names[0], values[0], names[1], values[1]);
-      default -> {
-        Map<String, String> all = new HashMap<>();
-        for (int p = 0; p < names.length; p++) {
-          all.put(names[p], values[p]);
-        }
-        yield all;
-      }
-    };
-  }
-
-  /**
-   * Visits the host groups in precedence order. Without {@code allowed}, returns the first route
-   * found; with it, collects the methods of every route matching the path instead and returns
-   * {@code null}.
-   */
-  private RouteSpec search(String host, String method, String path, Set<String> allowed) {
+  private int search(String host, String path, int method, long[] allowed) {
     if (hasHosts && host != null) {
       String name = host.toLowerCase(Locale.ROOT);
       int end = hostEnd(name);
-      RouteSpec found = visit(exactHosts.get(name, 0, end), method, path, allowed);
-      for (int dot = name.indexOf('.', 1); found == null && dot >= 0 && dot < end; dot = name.indexOf('.', dot + 1)) {
-        found = visit(wildcardHosts.get(name, dot + 1, end), method, path, allowed);
+      int found = visit(trie.exactHost(name, 0, end), path, method, allowed);
+      for (int dot = name.indexOf('.', 1); found < 0 && dot >= 0 && dot < end; dot = name.indexOf('.', dot + 1)) {
+        found = visit(trie.wildcardHost(name, dot + 1, end), path, method, allowed);
       }
-      if (found != null) {
+      if (found >= 0) {
         return found;
       }
     }
-    return visit(anyHost, method, path, allowed);
+    return visit(trie.anyHost(), path, method, allowed);
   }
 
-  private static RouteSpec visit(Trie trie, String method, String path, Set<String> allowed) {
-    if (trie == null) {
-      return null;
+  private int visit(int root, String path, int method, long[] allowed) {
+    if (root < 0) {
+      return -1;
     }
     if (allowed == null) {
-      return trie.find(path, method);
+      return trie.find(root, path, method);
     }
-    trie.collectMethods(path, allowed);
-    return null;
+    trie.collectMethods(root, path, allowed);
+    return -1;
   }
 
   /** Where the host name ends: before a {@code :port} and a trailing dot. */

@@ -6,8 +6,10 @@ import static io.gatehouse.gateway.route.Routes.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.http.HttpException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class RouteTableMethodTest {
@@ -87,6 +89,47 @@ class RouteTableMethodTest {
         .isEqualTo(new RouteLookup.MethodNotAllowed(Set.of("GET", "HEAD", "POST")));
     assertThat(hosts.match("other.test", "PUT", "/x"))
         .isEqualTo(new RouteLookup.MethodNotAllowed(Set.of("POST")));
+  }
+
+  @Test
+  void matchesAndListsMethodsBeyondTheRegisteredOnes() {
+    RouteTable dav = table(
+        route("props").pathPrefix("/dav").methods(List.of("PROPFIND", "PROPPATCH")).build(),
+        route("lock").pathPrefix("/dav").methods(List.of("LOCK")).build(),
+        route("read").pathPrefix("/dav").methods(List.of("GET")).build());
+    assertThat(matched(dav, null, "PROPFIND", "/dav/a").route().id()).isEqualTo("props");
+    assertThat(matched(dav, null, "LOCK", "/dav/a").route().id()).isEqualTo("lock");
+    assertThat(dav.match(null, "UNLOCK", "/dav/a"))
+        .isEqualTo(new RouteLookup.MethodNotAllowed(Set.of("GET", "HEAD", "LOCK", "PROPFIND", "PROPPATCH")));
+  }
+
+  @Test
+  void handlesMoreDistinctMethodsThanFitInOneWord() {
+    List<RouteSpec> routes = new ArrayList<>();
+    Set<String> all = new TreeSet<>();
+    for (int i = 0; i < 150; i++) {
+      routes.add(route("m" + i).pathTemplate("/things/{id}").methods(List.of("M" + i)).build());
+      all.add("M" + i);
+    }
+    routes.add(route("other").pathTemplate("/other").methods(List.of("M149", "GET")).build());
+    RouteTable many = RouteTable.of(routes);
+    for (int i = 0; i < 150; i++) {
+      assertThat(matched(many, null, "M" + i, "/things/1").route().id()).isEqualTo("m" + i);
+    }
+    assertThat(many.match(null, "GET", "/things/1")).isEqualTo(new RouteLookup.MethodNotAllowed(all));
+    assertThat(many.match(null, "M150", "/other"))
+        .isEqualTo(new RouteLookup.MethodNotAllowed(Set.of("GET", "HEAD", "M149")));
+  }
+
+  @Test
+  void fallsBackToARouteAllowingEveryMethodAndLeavesItOutOfAllow() {
+    RouteTable mixed = table(
+        route("any").pathPrefix("/a").build(),
+        route("post").pathTemplate("/a/b/c").methods(List.of("POST")).build(),
+        route("put").pathTemplate("/x/{id}").methods(List.of("PUT")).build());
+    assertThat(matched(mixed, null, "DELETE", "/a/b/c").route().id()).isEqualTo("any");
+    assertThat(mixed.match(null, "GET", "/x/1")).isEqualTo(new RouteLookup.MethodNotAllowed(Set.of("PUT")));
+    assertThat(mixed.match(null, "GET", "/y")).isInstanceOf(RouteLookup.NotFound.class);
   }
 
   private String id(String method, String path) {
