@@ -3,7 +3,6 @@ package io.gatehouse.gateway.authn;
 import io.gatehouse.gateway.credential.Credential;
 import io.gatehouse.gateway.credential.CredentialException;
 import io.gatehouse.gateway.credential.CredentialExtractor;
-import io.gatehouse.gateway.credential.ForwardedToken;
 import io.gatehouse.gateway.filter.FilterChain;
 import io.gatehouse.gateway.filter.GatewayContext;
 import io.gatehouse.gateway.filter.GatewayFilter;
@@ -90,7 +89,7 @@ public final class AuthenticationFilter implements GatewayFilter {
     }
     resume(ctx, chain, jwts.get().verify(jwt.token(), route.audience()), principal -> accept(ctx, AuthOutcome.JWT,
         new Authenticated(principal.subject(), principal.apiKeyId(), principal.clientId(), principal.permissions(),
-            ForwardedToken.of(jwt.token()))), address);
+            jwt.forwarded())), address);
   }
 
   /** Waits for {@code pending} without blocking, then continues the chain on the exchange's event loop. */

@@ -31,13 +31,18 @@ public sealed interface Credential {
   /**
    * A bearer token that is not an API key, treated as a JWT.
    *
-   * @param token the compact JWS as sent
+   * @param forwarded the compact JWS as sent, ready to be forwarded once it is verified
    */
-  record Jwt(String token) implements Credential {
+  record Jwt(ForwardedToken forwarded) implements Credential {
+    /** The compact JWS as sent. */
+    public String token() {
+      return forwarded.token();
+    }
+
     /** Never the token itself. */
     @Override
     public String toString() {
-      return "Jwt[" + token.length() + " chars]";
+      return "Jwt[" + token().length() + " chars]";
     }
   }
 

@@ -44,7 +44,8 @@ public final class CredentialExtractor {
     if (bearer == null) {
       return Credential.NONE;
     }
-    return ApiKeyFormat.looksLikeApiKey(bearer) ? apiKey(bearer) : new Credential.Jwt(bearer);
+    return ApiKeyFormat.looksLikeApiKey(bearer) ? apiKey(bearer)
+        : new Credential.Jwt(ForwardedToken.ofToken68(bearer));
   }
 
   /** The token of a Bearer value; null for another scheme (which is not a credential here). */

@@ -42,6 +42,11 @@ public final class ForwardedToken {
     return new ForwardedToken(token);
   }
 
+  /** A token the credential extractor has already checked as token68 (a subset of what {@link #of} allows). */
+  static ForwardedToken ofToken68(String token) {
+    return new ForwardedToken(token);
+  }
+
   /** The token itself. */
   public String token() {
     return token;

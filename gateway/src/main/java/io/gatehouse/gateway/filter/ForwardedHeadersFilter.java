@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.filter;
 
+import io.gatehouse.http.observe.RequestIds;
 import io.gatehouse.http.stream.ServerExchange;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
@@ -19,7 +20,7 @@ public final class ForwardedHeadersFilter implements GatewayFilter {
   private static final AsciiString FOR = AsciiString.cached("X-Forwarded-For");
   private static final AsciiString PROTO = AsciiString.cached("X-Forwarded-Proto");
   private static final AsciiString HOST = AsciiString.cached("X-Forwarded-Host");
-  private static final AsciiString REQUEST_ID = AsciiString.cached("X-Request-Id");
+  private static final AsciiString REQUEST_ID = AsciiString.cached(RequestIds.HEADER);
   private static final AsciiString HTTP = AsciiString.cached("http");
 
   private final TrustedProxies trusted;
