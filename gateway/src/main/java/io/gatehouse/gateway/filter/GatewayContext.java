@@ -34,11 +34,6 @@ public final class GatewayContext {
     this.path = exchange.path();
   }
 
-  /** A context for an exchange, as the pipeline makes one (for tests of single filters). */
-  public static GatewayContext of(ServerExchange exchange) {
-    return new GatewayContext(exchange);
-  }
-
   /** The client exchange: answer with {@code exchange().fail(HttpException)} or respond. */
   public ServerExchange exchange() {
     return exchange;
