@@ -2,7 +2,10 @@ package io.gatehouse.gateway.proxy;
 
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.util.AsciiString;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -42,6 +45,8 @@ public final class HeaderHygiene {
   private static final String[][] REMOVED_BY_LENGTH =
       byLength(Stream.concat(HOP_BY_HOP.stream(), SPOOFABLE.stream()).toList());
 
+  private static final boolean[] TOKEN_CHARS = tokenChars();
+
   private final String[] prefixes;
   private final boolean[] prefixFirstChars = new boolean[128];
 
@@ -79,23 +84,68 @@ public final class HeaderHygiene {
     return upstream;
   }
 
-  /** Cleans response headers in place. Removes by the names found, so a clean response costs one pass. */
-  public void cleanResponse(HttpHeaders headers) {
-    List<String> connectionNamed = connectionNamed(headers);
+  /**
+   * Checks and cleans an upstream response head in place, in one pass over its fields: each name
+   * must be a token and each value free of control characters (the upstream codec leaves this to
+   * here rather than validate every field a second time as it stores it); hop-by-hop and
+   * Connection-named fields are removed. Returns the framing the removed fields declared.
+   *
+   * @throws MalformedFieldException for a field no proxy may relay
+   */
+  public ResponseFraming cleanResponse(HttpResponse response) {
+    HttpHeaders headers = response.headers();
     List<CharSequence> removed = null;
+    List<CharSequence> connectionValues = null;
+    boolean chunked = false;
     Iterator<Map.Entry<CharSequence, CharSequence>> all = headers.iteratorCharSequence();
     while (all.hasNext()) {
-      CharSequence name = all.next().getKey();
-      if (isOneOf(name, HOP_BY_HOP_BY_LENGTH) || isOneOf(name, connectionNamed)) {
+      Map.Entry<CharSequence, CharSequence> field = all.next();
+      CharSequence name = field.getKey();
+      CharSequence value = field.getValue();
+      if (!isToken(name) || !isFieldValue(value)) {
+        throw new MalformedFieldException();
+      }
+      if (isOneOf(name, HOP_BY_HOP_BY_LENGTH)) {
         if (removed == null) {
           removed = new ArrayList<>(2);
         }
         removed.add(name);
+        if (HttpHeaderNames.CONNECTION.contentEqualsIgnoreCase(name)) {
+          if (connectionValues == null) {
+            connectionValues = new ArrayList<>(1);
+          }
+          connectionValues.add(value);
+        } else if (HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(name)) {
+          chunked |= hasToken(value, HttpHeaderValues.CHUNKED);
+        }
+      }
+    }
+    boolean keepAlive = response.protocolVersion().isKeepAliveDefault();
+    if (connectionValues != null) {
+      if (connectionValues.size() == 1 && HttpHeaderValues.KEEP_ALIVE.contentEqualsIgnoreCase(connectionValues.get(0))) {
+        keepAlive = true; // what most upstreams send: nothing else to look for
+      } else {
+        List<String> options = tokens(connectionValues);
+        keepAlive = !options.contains("close") && (keepAlive || options.contains("keep-alive"));
+        removed = connectionNamedFields(headers, options, removed);
       }
     }
     if (removed != null) {
       removed.forEach(headers::remove);
     }
+    return new ResponseFraming(keepAlive, chunked);
+  }
+
+  /** Adds the names of the fields listed in {@code Connection} to {@code removed}. */
+  private static List<CharSequence> connectionNamedFields(HttpHeaders headers, List<String> connectionNamed,
+      List<CharSequence> removed) {
+    List<CharSequence> names = removed == null ? new ArrayList<>(2) : removed;
+    for (CharSequence name : headers.names()) {
+      if (isOneOf(name, connectionNamed)) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 
   /** Whether the name starts with {@code X-Forwarded-} or an identity prefix. */
@@ -144,16 +194,91 @@ public final class HeaderHygiene {
     if (!headers.contains(HttpHeaderNames.CONNECTION)) {
       return List.of();
     }
-    List<String> named = new ArrayList<>(2);
-    for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
-      for (String token : connection.split(",")) {
+    return tokens(headers.getAll(HttpHeaderNames.CONNECTION));
+  }
+
+  /** The comma-separated tokens of the values, trimmed, lower case, {@code _} read as {@code -}. */
+  private static List<String> tokens(List<? extends CharSequence> values) {
+    List<String> tokens = new ArrayList<>(2);
+    for (CharSequence value : values) {
+      for (String token : value.toString().split(",")) {
         String trimmed = token.trim();
         if (!trimmed.isEmpty()) {
-          named.add(trimmed.toLowerCase(Locale.ROOT).replace('_', '-'));
+          tokens.add(trimmed.toLowerCase(Locale.ROOT).replace('_', '-'));
         }
       }
     }
-    return named;
+    return tokens;
+  }
+
+  /** Whether one of the comma-separated elements of {@code value} is {@code token}, ignoring case. */
+  private static boolean hasToken(CharSequence value, AsciiString token) {
+    int start = 0;
+    int length = value.length();
+    while (start <= length) {
+      int comma = start;
+      while (comma < length && value.charAt(comma) != ',') {
+        comma++;
+      }
+      int from = start;
+      int to = comma;
+      while (from < to && isWhitespace(value.charAt(from))) {
+        from++;
+      }
+      while (to > from && isWhitespace(value.charAt(to - 1))) {
+        to--;
+      }
+      if (to - from == token.length() && token.contentEqualsIgnoreCase(value.subSequence(from, to))) {
+        return true;
+      }
+      start = comma + 1;
+    }
+    return false;
+  }
+
+  private static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  /** RFC 9110 token: one or more of {@code !#$%&'*+-.^_`|~}, digits and letters. */
+  private static boolean isToken(CharSequence name) {
+    int length = name.length();
+    if (length == 0) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = name.charAt(i);
+      if (c >= 128 || !TOKEN_CHARS[c]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** RFC 9110 field value: visible characters, obs-text, spaces and tabs; no other control character. */
+  private static boolean isFieldValue(CharSequence value) {
+    for (int i = 0, length = value.length(); i < length; i++) {
+      char c = value.charAt(i);
+      if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean[] tokenChars() {
+    boolean[] table = new boolean[128];
+    for (char c = '0'; c <= '9'; c++) {
+      table[c] = true;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      table[c] = true;
+      table[c - 'a' + 'A'] = true;
+    }
+    for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
+      table[c] = true;
+    }
+    return table;
   }
 
   private static boolean isOneOf(CharSequence name, List<String> words) {
@@ -185,5 +310,17 @@ public final class HeaderHygiene {
       return '-';
     }
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
+
+  /** What cleaning a response head learned of its framing from the fields it removed. */
+  public record ResponseFraming(boolean keepAlive, boolean chunked) {}
+
+  /** A response field that is not a token name with a clean value: the response is malformed. */
+  public static final class MalformedFieldException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedFieldException() {
+      super("a response field is malformed", null, false, false);
+    }
   }
 }

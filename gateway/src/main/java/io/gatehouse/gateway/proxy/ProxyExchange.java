@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -48,6 +47,8 @@ final class ProxyExchange {
   private final RouteMetrics.Meters meters;
   private final Runnable onFinish;
   private boolean interim;
+  /** The response was refused as malformed: what else arrives on the connection is dropped. */
+  private boolean failed;
 
   ProxyExchange(GatewayContext ctx, Upstream upstream, UpstreamPool pool, HeaderHygiene hygiene,
       RouteMetrics.Meters meters, Runnable onFinish) {
@@ -98,6 +99,10 @@ final class ProxyExchange {
 
   /** A piece of the upstream's response (ownership passes here). */
   void received(HttpObject msg) {
+    if (failed) {
+      ReferenceCountUtil.release(msg); // the rest of a response already refused
+      return;
+    }
     if (msg.decoderResult().isFailure() || msg instanceof HttpResponse response && !isValidStatus(response)) {
       ReferenceCountUtil.release(msg);
       malformed();
@@ -112,20 +117,25 @@ final class ProxyExchange {
     }
     if (msg instanceof HttpResponse response) {
       cancelTimeout();
-      reusable = HttpUtil.isKeepAlive(response);
       // The decoder's message is this exchange's own: edit it in place rather than copy every header.
-      HttpResponse head = response;
-      boolean chunked = HttpUtil.isTransferEncodingChunked(response);
-      hygiene.cleanResponse(head.headers());
-      route.responseHeaders().applyTo(head.headers());
-      request.prepareResponse(head.headers());
+      HeaderHygiene.ResponseFraming framing;
+      try {
+        framing = hygiene.cleanResponse(response);
+      } catch (HeaderHygiene.MalformedFieldException e) {
+        ReferenceCountUtil.release(msg);
+        malformed();
+        return;
+      }
+      reusable = framing.keepAlive();
+      route.responseHeaders().applyTo(response.headers());
+      request.prepareResponse(response.headers());
       if (scrubber != null) {
-        scrubber.scrub(head.headers());
+        scrubber.scrub(response.headers());
       }
-      if (chunked) {
-        head.headers().remove("Content-Length");
+      if (framing.chunked()) {
+        response.headers().remove("Content-Length");
       }
-      client.respond(head);
+      client.respond(response);
     }
     if (msg instanceof HttpContent received) {
       HttpContent content = scrubber == null ? received : scrubbed(received);
@@ -166,6 +176,7 @@ final class ProxyExchange {
 
   /** The upstream broke HTTP: 502, or a closed client connection once the response started. */
   private void malformed() {
+    failed = true;
     cancelTimeout();
     client.fail(HttpException.builder(502).detail("the upstream sent a malformed response").build());
     channel.close();

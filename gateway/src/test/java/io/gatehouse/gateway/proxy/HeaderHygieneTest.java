@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HeaderHygieneTest {
   private final HeaderHygiene hygiene = new HeaderHygiene(List.of("X-User-", "internal_"));
@@ -36,13 +43,66 @@ class HeaderHygieneTest {
 
   @Test
   void cleansResponsesOfHopByHopAndConnectionNamedHeadersOnly() {
-    HttpHeaders response = new DefaultHttpHeaders().add("Content-Type", "text/plain")
+    HttpResponse response = response(HttpVersion.HTTP_1_1).add("Content-Type", "text/plain")
         .add("Connection", "keep-alive, X-Hop").add("Keep-Alive", "timeout=5").add("X-Hop", "1")
-        .add("Proxy-Authenticate", "Basic").add("X-User-Id", "alice").add("Content-Length", "3");
+        .add("Proxy-Authenticate", "Basic").add("X-User-Id", "alice").add("Content-Length", "3").response;
+
+    HeaderHygiene.ResponseFraming framing = hygiene.cleanResponse(response);
+
+    assertThat(response.headers().names()).containsExactly("Content-Type", "X-User-Id", "Content-Length");
+    assertThat(framing).isEqualTo(new HeaderHygiene.ResponseFraming(true, false));
+  }
+
+  @Test
+  void readsTheFramingFromTheFieldsItRemoves() {
+    assertThat(hygiene.cleanResponse(response(HttpVersion.HTTP_1_1).response).keepAlive()).isTrue();
+    assertThat(hygiene.cleanResponse(response(HttpVersion.HTTP_1_0).response).keepAlive()).isFalse();
+    assertThat(hygiene.cleanResponse(response(HttpVersion.HTTP_1_0).add("Connection", "Keep-Alive").response)
+        .keepAlive()).isTrue();
+    assertThat(hygiene.cleanResponse(response(HttpVersion.HTTP_1_1).add("Connection", "X-A, close").response)
+        .keepAlive()).isFalse();
+    assertThat(hygiene.cleanResponse(response(HttpVersion.HTTP_1_1).add("Transfer-Encoding", "gzip ,  Chunked")
+        .response).chunked()).isTrue();
+    assertThat(hygiene.cleanResponse(response(HttpVersion.HTTP_1_1).add("Transfer-Encoding", "chunkedx")
+        .response).chunked()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Bad Name", "X-A\u0001", "(comment)", "X-Caf\u00e9", ""})
+  void refusesAResponseFieldWhoseNameIsNotAToken(String name) {
+    HttpResponse response = response(HttpVersion.HTTP_1_1).add(name, "1").response;
+
+    assertThatThrownBy(() -> hygiene.cleanResponse(response)).isInstanceOf(HeaderHygiene.MalformedFieldException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a\u0000b", "a\rb", "a\nb", "a\u007fb", "\u0100"})
+  void refusesAResponseFieldValueWithAControlCharacter(String value) {
+    HttpResponse response = response(HttpVersion.HTTP_1_1).add("X-Ok", value).response;
+
+    assertThatThrownBy(() -> hygiene.cleanResponse(response)).isInstanceOf(HeaderHygiene.MalformedFieldException.class);
+  }
+
+  @Test
+  void acceptsTabsSpacesAndObsTextInValues() {
+    HttpResponse response = response(HttpVersion.HTTP_1_1).add("X-Ok", "a\tb c \u00e9").response;
 
     hygiene.cleanResponse(response);
 
-    assertThat(response.names()).containsExactly("Content-Type", "X-User-Id", "Content-Length");
+    assertThat(response.headers().get("X-Ok")).isEqualTo("a\tb c \u00e9");
+  }
+
+  /** An upstream response as the unvalidating upstream decoder makes it. */
+  private static Builder response(HttpVersion version) {
+    return new Builder(new DefaultHttpResponse(version, HttpResponseStatus.OK,
+        DefaultHttpHeadersFactory.headersFactory().withValidation(false)));
+  }
+
+  private record Builder(HttpResponse response) {
+    Builder add(String name, String value) {
+      response.headers().add(name, value);
+      return this;
+    }
   }
 
   @Test

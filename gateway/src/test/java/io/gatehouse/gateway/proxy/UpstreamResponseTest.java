@@ -89,7 +89,10 @@ class UpstreamResponseTest {
       "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!",
       "HTTP/1.1 200 OK\r\nContent-Length: five\r\n\r\nhello",
       "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n",
-      "HTTP/1.1 2000 OK\r\nContent-Length: 2\r\n\r\nok"})
+      "HTTP/1.1 2000 OK\r\nContent-Length: 2\r\n\r\nok",
+      "HTTP/1.1 200 OK\r\nX-Bad(name): 1\r\nContent-Length: 2\r\n\r\nok",
+      "HTTP/1.1 200 OK\r\nX-Ctl: a\u0001b\r\nContent-Length: 2\r\n\r\nok",
+      "HTTP/1.1 200 OK\r\nX-Del: a\u007fb\r\nContent-Length: 2\r\n\r\nok"})
   void aMalformedResponseIs502(String response) throws Exception {
     start(Responder.raw(response));
     try (RawClient client = gateway.connect()) {
