@@ -71,7 +71,9 @@ final class ProxyExchange {
     events = UpstreamHandler.of(channel);
     events.attach(this);
     client.whenClosed(this::abandon);
-    channel.writeAndFlush(head);
+    // Not flushed: the head goes out with the first piece of the body, which every request has
+    // (a request without one ends with an empty last piece, decoded with its head): one syscall.
+    channel.write(head);
     long timeout = route.timeouts().responseHeader().toNanos();
     responseTimeout = channel.eventLoop().schedule(this::responseTimedOut, timeout, TimeUnit.NANOSECONDS);
     client.readBody(this::forwardBody);

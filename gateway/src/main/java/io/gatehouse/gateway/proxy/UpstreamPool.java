@@ -14,7 +14,6 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -61,9 +60,6 @@ public final class UpstreamPool {
         .handler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel channel) {
-            // A request head and its body, written from the client's read, go out in one syscall.
-            channel.pipeline().addLast("flush-consolidation", new FlushConsolidationHandler(
-                FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
             channel.pipeline().addLast("codec", new HttpClientCodec(DECODER, false, false));
             channel.pipeline().addLast("exchange", new UpstreamHandler());
             // Once per connection: a pooled connection the upstream closes leaves the pool.
