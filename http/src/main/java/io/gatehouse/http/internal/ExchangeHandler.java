@@ -7,6 +7,7 @@ import io.gatehouse.http.handler.Route;
 import io.gatehouse.http.observe.AccessLog;
 import io.gatehouse.http.stream.DoneListener;
 import io.gatehouse.http.observe.RequestIds;
+import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -251,9 +252,9 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
   /** Reads (or stops reading) the connection on behalf of a streaming handler's body backpressure. */
   void readRequestBody(boolean read) {
-    ctx.channel().config().setAutoRead(read);
-    if (read) {
-      ctx.read();
+    ChannelConfig config = ctx.channel().config();
+    if (config.isAutoRead() != read) {
+      config.setAutoRead(read); // switching it on starts a read; already on, it reads anyway
     }
   }
 
