@@ -33,6 +33,9 @@ final class UpstreamHealth {
         return false;
       }
     }
+    if (states.isEmpty()) {
+      return true; // no upstream is failing: the usual case, without hashing the upstream
+    }
     State state = states.get(upstream);
     return state == null || nanoTime.getAsLong() - state.ejectedUntil >= 0;
   }
