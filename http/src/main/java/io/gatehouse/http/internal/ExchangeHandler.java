@@ -15,8 +15,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -266,9 +264,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     exchange.responseStarted = true;
     // The request body may still be arriving: it keeps flowing to the handler until it ends.
     boolean keepAlive = !listener.draining() && HttpUtil.isKeepAlive(exchange.head);
-    HttpResponse prepared = ResponseWriter.streamedHead(exchange, head, keepAlive);
-    exchange.keepAlive = !prepared.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
-    ctx.writeAndFlush(prepared);
+    exchange.keepAlive = ResponseWriter.streamedHead(exchange, head, keepAlive);
+    ctx.writeAndFlush(head);
   }
 
   /** Writes the last piece of a streamed response, then records it and moves on (or closes). */

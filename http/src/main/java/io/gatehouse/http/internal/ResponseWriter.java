@@ -28,8 +28,11 @@ final class ResponseWriter {
 
   private ResponseWriter() {}
 
-  /** Prepares a streamed response head: framing headers are the core's, the rest the handler's. */
-  static HttpResponse streamedHead(Exchange exchange, HttpResponse head, boolean keepAlive) {
+  /**
+   * Prepares a streamed response head in place: framing headers are the core's, the rest the
+   * handler's. Returns whether the connection stays open after it.
+   */
+  static boolean streamedHead(Exchange exchange, HttpResponse head, boolean keepAlive) {
     HttpVersion version = exchange.head.protocolVersion();
     head.setProtocolVersion(responseVersion(exchange));
     int status = head.status().code();
@@ -43,7 +46,7 @@ final class ResponseWriter {
       }
     }
     setCoreHeaders(head.headers(), exchange, keepAlive);
-    return head;
+    return keepAlive;
   }
 
   static FullHttpResponse toNetty(Exchange exchange, Response response, boolean keepAlive) {
