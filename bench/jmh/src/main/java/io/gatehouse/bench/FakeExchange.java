@@ -155,6 +155,9 @@ final class FakeExchange implements ServerExchange {
   }
 
   @Override
+  public void flush() {}
+
+  @Override
   public void write(HttpContent content) {
     content.release();
     if (content instanceof LastHttpContent) {

@@ -43,6 +43,15 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    ProxyExchange owner = exchange;
+    if (owner != null) {
+      owner.readComplete();
+    }
+    ctx.fireChannelReadComplete();
+  }
+
+  @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     ProxyExchange owner = exchange;
     if (owner != null && ctx.channel().isWritable()) {

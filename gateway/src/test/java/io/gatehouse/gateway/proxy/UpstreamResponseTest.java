@@ -53,6 +53,30 @@ class UpstreamResponseTest {
   }
 
   @Test
+  void aResponseHeadReachesTheClientBeforeItsLateBody() throws Exception {
+    java.util.concurrent.CountDownLatch headSeen = new java.util.concurrent.CountDownLatch(1);
+    start((request, socket) -> {
+      Responder.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n".getBytes());
+      try {
+        headSeen.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      Responder.write(socket, "late".getBytes());
+    });
+    try (RawClient client = gateway.connect()) {
+      client.write(RawClient.head("GET", "/x"));
+      RawClient.Head head = client.readHead();
+      assertThat(head.status()).isEqualTo(200);
+      headSeen.countDown();
+
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      client.readBody(head, body, new CRC32());
+      assertThat(body.toString()).isEqualTo("late");
+    }
+  }
+
+  @Test
   void relaysABodyDelimitedByTheUpstreamClosingAsACompleteChunkedMessage() throws Exception {
     start((request, socket) -> {
       Responder.write(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end".getBytes());

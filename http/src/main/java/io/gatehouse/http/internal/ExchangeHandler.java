@@ -265,7 +265,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     // The request body may still be arriving: it keeps flowing to the handler until it ends.
     boolean keepAlive = !listener.draining() && HttpUtil.isKeepAlive(exchange.head);
     exchange.keepAlive = ResponseWriter.streamedHead(exchange, head, keepAlive);
-    ctx.writeAndFlush(head);
+    ctx.write(head); // sent with the body's first write, or by the handler's flush
   }
 
   /** Writes the last piece of a streamed response, then records it and moves on (or closes). */

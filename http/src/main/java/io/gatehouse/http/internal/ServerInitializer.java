@@ -31,11 +31,13 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     ExchangeHandler exchanges = new ExchangeHandler(listener, timeouts);
     timeouts.exchanges(exchanges);
     ChannelPipeline pipeline = channel.pipeline();
-    // Flushes issued while a read is in progress, or within one event-loop task, become one
-    // syscall: a response head and its body (or a proxied response written from the upstream's
-    // read) go out together.
+    // Flushes issued while the connection's read is in progress become one syscall (pipelined
+    // requests answered in one go). A flush from elsewhere (a response finished on a virtual
+    // thread, or a proxied response written from the upstream's read) goes out at once: each
+    // writer flushes once per response (a streamed head waits for its body), so deferring it to
+    // a task of its own would only add the task.
     pipeline.addLast("flush-consolidation", new FlushConsolidationHandler(
-        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
     pipeline.addLast("read-timeouts", timeouts);
     pipeline.addLast("encoder", new HttpResponseEncoder());
     pipeline.addLast("decoder",

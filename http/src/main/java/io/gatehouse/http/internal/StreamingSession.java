@@ -160,6 +160,11 @@ final class StreamingSession implements ServerExchange {
   }
 
   @Override
+  public void flush() {
+    ctx.flush();
+  }
+
+  @Override
   public boolean writable() {
     return ctx.channel().isWritable();
   }

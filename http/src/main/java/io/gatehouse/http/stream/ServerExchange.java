@@ -67,11 +67,18 @@ public interface ServerExchange {
   /** Resumes reading the body. */
   void resumeBody();
 
-  /** Starts the response. The core sets {@code Connection}, {@code Date} and {@code X-Request-Id}. */
+  /**
+   * Starts the response. The core sets {@code Connection}, {@code Date} and {@code X-Request-Id}.
+   * The head is not sent yet: it goes out with the first {@link #write}, or on {@link #flush}
+   * when the body is not there yet, so that a head and a body ready together take one syscall.
+   */
   void respond(HttpResponse head);
 
-  /** Writes a piece of the response; a {@code LastHttpContent} completes it. Takes ownership. */
+  /** Writes a piece of the response and sends it; a {@code LastHttpContent} completes it. Takes ownership. */
   void write(HttpContent content);
+
+  /** Sends what was written: a head whose body is still to come. */
+  void flush();
 
   /** Whether the client can take more response bytes now. */
   boolean writable();

@@ -178,6 +178,31 @@ class StreamingExchangeTest {
   }
 
   @Test
+  void aHeadWhoseBodyIsNotThereYetGoesOutOnFlush() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<ServerExchange> waiting = new java.util.concurrent.atomic.AtomicReference<>();
+    start(exchange -> {
+      HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+      head.headers().setInt("Content-Length", 0);
+      exchange.respond(head);
+      if (exchange.path().equals("/late")) {
+        exchange.flush();
+        waiting.set(exchange); // its last piece is written only once the client has the head
+      } else {
+        exchange.write(LastHttpContent.EMPTY_LAST_CONTENT);
+      }
+    });
+    try (RawConnection connection = RawConnection.open(server.port())) {
+      RawResponse head = connection.write("GET /late HTTP/1.1\r\nHost: t\r\n\r\n").readResponseWithoutBody();
+      assertThat(head.status()).isEqualTo(200);
+
+      ServerExchange late = waiting.get();
+      late.eventLoop().execute(() -> late.write(LastHttpContent.EMPTY_LAST_CONTENT));
+      RawResponse next = connection.write("GET /next HTTP/1.1\r\nHost: t\r\n\r\n").readResponse();
+      assertThat(next.status()).as("the exchange ended and the connection carried the next").isEqualTo(200);
+    }
+  }
+
+  @Test
   void tellsOnlyTheCurrentExchangeThatTheClientWentAway() throws Exception {
     AtomicInteger closedCallbacks = new AtomicInteger();
     java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
