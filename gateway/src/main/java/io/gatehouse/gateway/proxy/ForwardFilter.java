@@ -8,6 +8,7 @@ import io.gatehouse.gateway.route.RouteTable;
 import io.gatehouse.gateway.route.Upstream;
 import io.gatehouse.http.HttpException;
 import io.gatehouse.http.stream.ServerExchange;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.DefaultHttpRequest;
@@ -74,7 +75,13 @@ final class ForwardFilter implements GatewayFilter {
     exchange.upstream(authority);
     HttpRequest head = upstreamHead(ctx, upstream, authority);
     RouteMetrics.Meters meters = metrics.of(route);
-    pool.acquire(upstream, exchange.eventLoop(), route.timeouts().connect()).addListener(connected -> {
+    Channel pooled = pool.idle(upstream);
+    if (pooled != null) {
+      health.succeeded(upstream);
+      new ProxyExchange(ctx, upstream, pool, hygiene, meters, () -> balancer.release(route, index)).start(pooled, head);
+      return;
+    }
+    pool.connect(upstream, exchange.eventLoop(), route.timeouts().connect()).addListener(connected -> {
       if (connected.isSuccess()) {
         health.succeeded(upstream);
         new ProxyExchange(ctx, upstream, pool, hygiene, meters, () -> balancer.release(route, index))

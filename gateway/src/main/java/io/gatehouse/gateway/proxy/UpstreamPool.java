@@ -41,15 +41,20 @@ public final class UpstreamPool {
     }
   };
 
-  /** An idle connection to the upstream, or a new one connecting on the given loop. Call on that loop. */
-  ChannelFuture acquire(Upstream upstream, EventLoop loop, Duration connectTimeout) {
+  /** An idle connection to the upstream of the calling event loop, or null when there is none. */
+  Channel idle(Upstream upstream) {
     ArrayDeque<Channel> channels = idle.get().get(upstream);
     while (channels != null && !channels.isEmpty()) {
       Channel channel = channels.pollLast();
       if (channel.isActive()) {
-        return channel.newSucceededFuture();
+        return channel;
       }
     }
+    return null;
+  }
+
+  /** A new connection to the upstream, connecting on the given loop. */
+  ChannelFuture connect(Upstream upstream, EventLoop loop, Duration connectTimeout) {
     return new Bootstrap().group(loop)
         .channel(channelType())
         .option(ChannelOption.TCP_NODELAY, true)
