@@ -5,7 +5,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpResponseEncoder;
-import io.netty.handler.flush.FlushConsolidationHandler;
 
 /** Builds each connection's pipeline: read and write timeouts → response encoder → strict decoder → exchanges. */
 public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
@@ -31,13 +30,9 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     ExchangeHandler exchanges = new ExchangeHandler(listener, timeouts);
     timeouts.exchanges(exchanges);
     ChannelPipeline pipeline = channel.pipeline();
-    // Flushes issued while the connection's read is in progress become one syscall (pipelined
-    // requests answered in one go). A flush from elsewhere (a response finished on a virtual
-    // thread, or a proxied response written from the upstream's read) goes out at once: each
-    // writer flushes once per response (a streamed head waits for its body), so deferring it to
-    // a task of its own would only add the task.
-    pipeline.addLast("flush-consolidation", new FlushConsolidationHandler(
-        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
+    // No flush consolidation: every writer flushes once per response (a streamed head waits for its
+    // body), so a consolidating handler would only add a step to every read, read-complete and
+    // flush; what it saved, several responses to pipelined requests in one syscall, is rare.
     pipeline.addLast("read-timeouts", timeouts);
     pipeline.addLast("encoder", new HttpResponseEncoder());
     pipeline.addLast("decoder",
