@@ -1,6 +1,5 @@
 package io.gatehouse.gateway.route;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,19 +7,27 @@ import java.util.Map;
 
 /**
  * What the trie's nodes lead to: one entry per route, numbered, kept in flat arrays — the route,
- * its methods as bits of the table's {@link Methods}, and how to cut its match out of the path
- * (the prefix to strip, where the parameters are). Choosing a route and building its match read
- * these arrays and never the route's own objects, which in a large table are each a cache miss.
+ * its methods as bits of the table's {@link Methods}, and a record of how to cut its match out of
+ * the path (the prefix to strip, where the parameters are). Choosing a route and building its
+ * match read these arrays and never the route's own objects, which in a large table are each a
+ * cache miss.
  */
 final class Endpoints {
+  private static final int STRIP = 0;
+  private static final int PARAMETERS = 1;
+  private static final int FIRST_PARAMETER = 2;
+
   private final RouteSpec[] routes;
   private final int words;
   /** {@link #words} longs per entry: the route's methods, or {@link Methods#EVERY}. */
   private final long[] methods;
-  /** Two ints per entry: how many chars of the path the route strips (0: none), and where its parameters are in {@link #parameters} (-1: none). */
+  /**
+   * One record of {@link #stride} ints per entry, so that building a match reads one place: how
+   * many chars of the path the route strips (0: none), its parameter count times two plus one if
+   * the last is a catch-all, then for each parameter its segment index and the number of its name.
+   */
   private final int[] shapes;
-  /** Per route with parameters: their count, 1 if the last is a catch-all, then for each its segment index and name. */
-  private final int[] parameters;
+  private final int stride;
   private final String[] names;
 
   /** Entries for these routes, numbered in this order. */
@@ -28,27 +35,23 @@ final class Endpoints {
     this.routes = routes.toArray(RouteSpec[]::new);
     this.words = methods.words();
     this.methods = new long[routes.size() * words];
-    this.shapes = new int[routes.size() * 2];
-    List<Integer> layout = new ArrayList<>();
+    this.stride = FIRST_PARAMETER + 2 * routes.stream().mapToInt(route -> route.pattern().parameterSegments().length).max().orElse(0);
+    this.shapes = new int[routes.size() * stride];
     Map<String, Integer> nameIds = new LinkedHashMap<>();
     for (int e = 0; e < routes.size(); e++) {
       RouteSpec route = routes.get(e);
       methods.set(route.methods(), this.methods, e * words);
       PathPattern pattern = route.pattern();
+      int at = e * stride;
       boolean strips = pattern.kind() == PathPattern.Kind.PREFIX && route.stripPrefix() && pattern.text().length() > 1;
-      shapes[2 * e] = strips ? pattern.text().length() : 0;
-      shapes[2 * e + 1] = pattern.hasParameters() ? layout.size() : -1;
-      if (pattern.hasParameters()) {
-        int[] segments = pattern.parameterSegments();
-        layout.add(segments.length);
-        layout.add(pattern.kind() == PathPattern.Kind.CATCH_ALL ? 1 : 0);
-        for (int p = 0; p < segments.length; p++) {
-          layout.add(segments[p]);
-          layout.add(nameIds.computeIfAbsent(pattern.parameterNames()[p], name -> nameIds.size()));
-        }
+      shapes[at + STRIP] = strips ? pattern.text().length() : 0;
+      int[] segments = pattern.parameterSegments();
+      shapes[at + PARAMETERS] = 2 * segments.length + (pattern.kind() == PathPattern.Kind.CATCH_ALL ? 1 : 0);
+      for (int p = 0; p < segments.length; p++) {
+        shapes[at + FIRST_PARAMETER + 2 * p] = segments[p];
+        shapes[at + FIRST_PARAMETER + 2 * p + 1] = nameIds.computeIfAbsent(pattern.parameterNames()[p], name -> nameIds.size());
       }
     }
-    this.parameters = layout.stream().mapToInt(Integer::intValue).toArray();
     this.names = nameIds.keySet().toArray(String[]::new);
   }
 
@@ -83,24 +86,24 @@ final class Endpoints {
 
   /** The match of entry {@code e} for a path its pattern is known to match. */
   RouteMatch match(int e, String path) {
-    int strip = shapes[2 * e];
-    int at = shapes[2 * e + 1];
-    if (at >= 0) {
+    int at = e * stride;
+    if (shapes[at + PARAMETERS] != 0) {
       return new RouteMatch(routes[e], parameters(at, path), path);
     }
+    int strip = shapes[at + STRIP];
     String forwardPath = strip == 0 ? path : path.length() == strip ? "/" : path.substring(strip);
     return new RouteMatch(routes[e], Map.of(), forwardPath);
   }
 
   /** Reads the parameters off the path by position. */
   private Map<String, String> parameters(int at, String path) {
-    int count = parameters[at];
-    boolean catchAll = parameters[at + 1] == 1;
+    int count = shapes[at + PARAMETERS] >>> 1;
+    boolean catchAll = (shapes[at + PARAMETERS] & 1) == 1;
     String[] values = new String[count];
     int from = 1;
     int segment = 0;
     for (int p = 0; p < count; p++) {
-      for (; segment < parameters[at + 2 + 2 * p]; segment++) {
+      for (; segment < shapes[at + FIRST_PARAMETER + 2 * p]; segment++) {
         from = Trie.segmentEnd(path, from) + 1;
       }
       boolean rest = catchAll && p == count - 1;
@@ -120,6 +123,6 @@ final class Endpoints {
   }
 
   private String name(int at, int p) {
-    return names[parameters[at + 3 + 2 * p]];
+    return names[shapes[at + FIRST_PARAMETER + 2 * p + 1]];
   }
 }

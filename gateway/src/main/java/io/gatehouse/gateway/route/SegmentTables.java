@@ -10,11 +10,12 @@ import java.util.Map;
  * a region of a larger string, so matching walks the request without cutting it into substrings.
  *
  * <p>Laid out so that a lookup touches little memory, which is what a lookup in a large table pays
- * for. An entry is eight ints side by side, 32 bytes that never straddle a cache line: the key's
- * hash, the value, the key's length, its first eight chars packed into two ints, and where the rest
- * of the key is. Keys of up to eight chars — most path segments — are compared with those ints
- * alone, without reading the text; the rest of a longer key is kept once per distinct key in one
- * string. Open addressing with linear probing, each table at most half full. Route segments are
+ * for. An entry is four ints side by side, 16 bytes, four to a cache line: the value, the key's
+ * length and its first eight chars packed into two ints. Keys of up to eight chars — most path
+ * segments — are compared with those ints alone, without reading the text; the rest of a longer key
+ * is kept once per distinct key in one string, and where it starts in an array beside the entries
+ * that only such keys read. Open addressing with linear probing, each table at most half full, so
+ * a probe mostly stays in one cache line. Route segments are
  * alike ({@code svc1}, {@code svc2}, …) and so are their {@link String#hashCode}s, so the slot is
  * the top bits of the hash times the golden ratio (Fibonacci hashing), which spreads neighbouring
  * hashes over the whole table.
@@ -25,22 +26,23 @@ final class SegmentTables {
 
   private static final int GOLDEN = 0x9E3779B9;
   private static final int PACKED = 8;
-  private static final int STRIDE = 8;
-  private static final int HASH = 0;
-  private static final int VALUE = 1;
-  private static final int LENGTH = 2;
-  private static final int PREFIX = 3;
-  private static final int REST = 5;
+  private static final int STRIDE = 4;
+  private static final int VALUE = 0;
+  private static final int LENGTH = 1;
+  private static final int PREFIX = 2;
   private static final int EMPTY = -1;
   /** A handle is the table's first slot times 32 plus the log2 of its size. */
   private static final int SIZE_BITS = 5;
 
   private final int[] entries;
+  /** Per slot whose key is longer than {@link #PACKED} chars, where the rest of the key is in {@link #rests}. */
+  private final int[] restAt;
   /** The chars of long keys after their first {@link #PACKED}, each distinct rest once. */
   private final String rests;
 
-  private SegmentTables(int[] entries, String rests) {
+  private SegmentTables(int[] entries, int[] restAt, String rests) {
     this.entries = entries;
+    this.restAt = restAt;
     this.rests = rests;
   }
 
@@ -71,22 +73,24 @@ final class SegmentTables {
     int first = table >>> SIZE_BITS;
     for (int slot = hash >>> 32 - bits; ; slot = (slot + 1) & ((1 << bits) - 1)) {
       int at = (first + slot) * STRIDE;
-      if (entries[at + VALUE] == EMPTY) {
+      int value = entries[at + VALUE];
+      if (value == EMPTY) {
         return -1;
       }
-      if (entries[at + HASH] == hash && entries[at + LENGTH] == length && entries[at + PREFIX] == (int) prefix
+      if (entries[at + LENGTH] == length && entries[at + PREFIX] == (int) prefix
           && entries[at + PREFIX + 1] == (int) (prefix >>> 32)
-          && (length <= PACKED || rests.regionMatches(entries[at + REST], text, from + PACKED, length - PACKED))) {
-        return entries[at + VALUE];
+          && (length <= PACKED || rests.regionMatches(restAt[first + slot], text, from + PACKED, length - PACKED))) {
+        return value;
       }
     }
   }
 
   /** Lays out tables one after another and keeps each distinct text once. */
   static final class Builder {
-    private final Map<String, Integer> restAt = new HashMap<>();
+    private final Map<String, Integer> restStarts = new HashMap<>();
     private final StringBuilder rests = new StringBuilder();
     private int[] entries = new int[64 * STRIDE];
+    private int[] restAt = new int[64];
     private int slots;
 
     private Builder() {}
@@ -104,6 +108,7 @@ final class SegmentTables {
       slots += 1 << bits;
       if (slots * STRIDE > entries.length) {
         entries = Arrays.copyOf(entries, Math.max(slots * STRIDE, 2 * entries.length));
+        restAt = Arrays.copyOf(restAt, entries.length / STRIDE);
       }
       Arrays.fill(entries, first * STRIDE, slots * STRIDE, EMPTY);
       table.forEach((key, value) -> put(first, bits, key, value));
@@ -124,12 +129,11 @@ final class SegmentTables {
         slot = (slot + 1) & ((1 << bits) - 1);
       }
       int at = (first + slot) * STRIDE;
-      entries[at + HASH] = hash;
       entries[at + VALUE] = value;
       entries[at + LENGTH] = key.length();
       entries[at + PREFIX] = (int) prefix;
       entries[at + PREFIX + 1] = (int) (prefix >>> 32);
-      entries[at + REST] = key.length() <= PACKED ? 0 : restAt.computeIfAbsent(key.substring(PACKED), rest -> {
+      restAt[first + slot] = key.length() <= PACKED ? 0 : restStarts.computeIfAbsent(key.substring(PACKED), rest -> {
         int start = rests.length();
         rests.append(rest);
         return start;
@@ -137,7 +141,7 @@ final class SegmentTables {
     }
 
     SegmentTables build() {
-      return new SegmentTables(Arrays.copyOf(entries, slots * STRIDE), rests.toString());
+      return new SegmentTables(Arrays.copyOf(entries, slots * STRIDE), Arrays.copyOf(restAt, slots), rests.toString());
     }
   }
 }

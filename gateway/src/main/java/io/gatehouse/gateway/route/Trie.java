@@ -1,21 +1,27 @@
 package io.gatehouse.gateway.route;
 
 /**
- * The routes as tries over path segments, one per host pattern, laid out flat: a node is eight
- * ints in one array — its table of literal children in {@link SegmentTables}, its parameter child,
- * and the first entry and count in {@link Endpoints} of the routes whose pattern ends there
- * (exact, catch-all, prefix). Nodes are numbered depth-first, so the nodes of one route's path lie
- * side by side. A lookup walks the request path once, depth-first in precedence order, so its cost
+ * The routes as tries over path segments, one per host pattern, laid out flat: a node is four
+ * ints in one array, 16 bytes — its table of literal children in {@link SegmentTables}, its
+ * parameter child, the first entry in {@link Endpoints} of the routes whose pattern ends there, and
+ * how many of them are exact, catch-all and prefix routes (in that order), packed into one int.
+ * Nodes are numbered depth-first, so the nodes of one route's path lie side by side, four to a
+ * cache line. A lookup walks the request path once, depth-first in precedence order, so its cost
  * depends on the path and the trie's shape, not on the number of routes, and it reads a cache line
  * or two per segment rather than a handful of objects.
  */
 final class Trie {
-  static final int STRIDE = 8;
+  static final int STRIDE = 4;
   static final int LITERALS = 0;
   static final int PARAMETER = 1;
-  static final int EXACT = 2;
-  static final int CATCH_ALL = 4;
-  static final int PREFIX = 6;
+  static final int FIRST = 2;
+  static final int COUNTS = 3;
+  /** The kinds of route that end at a node, each the shift of its count in the node's counts. */
+  static final int EXACT = 0;
+  static final int CATCH_ALL = 10;
+  static final int PREFIX = 20;
+  static final int COUNT_BITS = 10;
+  static final int MAX_COUNT = (1 << COUNT_BITS) - 1;
 
   private final int[] nodes;
   private final SegmentTables tables;
@@ -66,7 +72,7 @@ final class Trie {
     int at = node * STRIDE;
     int found = -1;
     if (from > path.length()) {
-      found = select(at + EXACT, method);
+      found = select(at, EXACT, method);
     } else {
       int to = segmentEnd(path, from);
       int literal = tables.get(nodes[at + LITERALS], path, from, to);
@@ -78,15 +84,22 @@ final class Trie {
         found = find(parameter, path, to + 1, method);
       }
       if (found < 0 && path.length() > from) {
-        found = select(at + CATCH_ALL, method);
+        found = select(at, CATCH_ALL, method);
       }
     }
-    return found >= 0 ? found : select(at + PREFIX, method);
+    return found >= 0 ? found : select(at, PREFIX, method);
   }
 
-  private int select(int slot, int method) {
-    int count = nodes[slot + 1];
-    return count == 0 ? -1 : endpoints.select(nodes[slot], count, method);
+  private int select(int at, int kind, int method) {
+    int counts = nodes[at + COUNTS];
+    int count = counts >>> kind & MAX_COUNT;
+    return count == 0 ? -1 : endpoints.select(first(at, counts, kind), count, method);
+  }
+
+  /** The first entry of the routes of a kind ending at the node: after those of the kinds before it. */
+  private int first(int at, int counts, int kind) {
+    int before = counts & (1 << kind) - 1;
+    return nodes[at + FIRST] + (before & MAX_COUNT) + (before >>> COUNT_BITS);
   }
 
   /** Adds the methods of every route under {@code root} whose path pattern matches the path, whatever its method. */
@@ -96,9 +109,9 @@ final class Trie {
 
   private void collectMethods(int node, String path, int from, long[] into) {
     int at = node * STRIDE;
-    collect(at + PREFIX, into);
+    collect(at, PREFIX, into);
     if (from > path.length()) {
-      collect(at + EXACT, into);
+      collect(at, EXACT, into);
       return;
     }
     int to = segmentEnd(path, from);
@@ -111,12 +124,13 @@ final class Trie {
       collectMethods(parameter, path, to + 1, into);
     }
     if (path.length() > from) {
-      collect(at + CATCH_ALL, into);
+      collect(at, CATCH_ALL, into);
     }
   }
 
-  private void collect(int slot, long[] into) {
-    endpoints.collectMethods(nodes[slot], nodes[slot + 1], into);
+  private void collect(int at, int kind, long[] into) {
+    int counts = nodes[at + COUNTS];
+    endpoints.collectMethods(first(at, counts, kind), counts >>> kind & MAX_COUNT, into);
   }
 
   /** Where the segment starting at {@code from} ends: the next {@code /}, or the end of the path. */

@@ -65,9 +65,8 @@ final class TrieBuilder {
     int add(Node node) {
       int id = next++;
       int at = id * Trie.STRIDE;
-      slot(at + Trie.EXACT, node.exact);
-      slot(at + Trie.CATCH_ALL, node.catchAll);
-      slot(at + Trie.PREFIX, node.prefix);
+      nodes[at + Trie.FIRST] = entries.size();
+      nodes[at + Trie.COUNTS] = count(node.exact, Trie.EXACT) | count(node.catchAll, Trie.CATCH_ALL) | count(node.prefix, Trie.PREFIX);
       nodes[at + Trie.LITERALS] = tables.add(addAll(node.literals));
       nodes[at + Trie.PARAMETER] = node.parameter == null ? -1 : add(node.parameter);
       return id;
@@ -80,10 +79,13 @@ final class TrieBuilder {
       return ids;
     }
 
-    private void slot(int at, List<RouteSpec> routes) {
-      nodes[at] = entries.size();
-      nodes[at + 1] = routes.size();
+    /** Adds the routes of a kind as entries; returns their count shifted into place. */
+    private int count(List<RouteSpec> routes, int kind) {
+      if (routes.size() > Trie.MAX_COUNT) {
+        throw new IllegalArgumentException("more than " + Trie.MAX_COUNT + " routes share a host and path pattern");
+      }
       entries.addAll(routes);
+      return routes.size() << kind;
     }
   }
 

@@ -4,6 +4,7 @@ import static io.gatehouse.gateway.route.Routes.matched;
 import static io.gatehouse.gateway.route.Routes.route;
 import static io.gatehouse.gateway.route.Routes.table;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatehouse.http.HttpException;
 import java.util.ArrayList;
@@ -119,6 +120,42 @@ class RouteTableMethodTest {
     assertThat(many.match(null, "GET", "/things/1")).isEqualTo(new RouteLookup.MethodNotAllowed(all));
     assertThat(many.match(null, "M150", "/other"))
         .isEqualTo(new RouteLookup.MethodNotAllowed(Set.of("GET", "HEAD", "M149")));
+  }
+
+  @Test
+  void choosesByMethodAmongExactCatchAllAndPrefixRoutesEndingAtOneSegment() {
+    RouteTable files = table(
+        route("exact-get").pathTemplate("/files").methods(List.of("GET")).build(),
+        route("exact-post").pathTemplate("/files").methods(List.of("POST")).build(),
+        route("rest-get").pathTemplate("/files/{rest*}").methods(List.of("GET")).build(),
+        route("rest-put").pathTemplate("/files/{rest*}").methods(List.of("PUT")).build(),
+        route("prefix-delete").pathPrefix("/files").methods(List.of("DELETE")).build(),
+        route("prefix-get").pathPrefix("/files").methods(List.of("GET")).build());
+    assertThat(matched(files, null, "GET", "/files").route().id()).isEqualTo("exact-get");
+    assertThat(matched(files, null, "POST", "/files").route().id()).isEqualTo("exact-post");
+    assertThat(matched(files, null, "DELETE", "/files").route().id()).isEqualTo("prefix-delete");
+    assertThat(matched(files, null, "GET", "/files/a/b").route().id()).isEqualTo("rest-get");
+    assertThat(matched(files, null, "PUT", "/files/a").route().id()).isEqualTo("rest-put");
+    assertThat(matched(files, null, "DELETE", "/files/a").route().id()).isEqualTo("prefix-delete");
+    assertThat(files.match(null, "PATCH", "/files"))
+        .isEqualTo(new RouteLookup.MethodNotAllowed(Set.of("DELETE", "GET", "HEAD", "POST")));
+    assertThat(files.match(null, "PATCH", "/files/a"))
+        .isEqualTo(new RouteLookup.MethodNotAllowed(Set.of("DELETE", "GET", "HEAD", "PUT")));
+  }
+
+  @Test
+  void holdsUpTo1023RoutesOnOnePatternAndRefusesMore() {
+    List<RouteSpec> routes = new ArrayList<>();
+    for (int i = 0; i < 1023; i++) {
+      routes.add(route("m" + i).pathPrefix("/things").methods(List.of("M" + i)).build());
+    }
+    RouteTable full = RouteTable.of(routes);
+    assertThat(matched(full, null, "M0", "/things/1").route().id()).isEqualTo("m0");
+    assertThat(matched(full, null, "M1022", "/things/1").route().id()).isEqualTo("m1022");
+    routes.add(route("m1023").pathPrefix("/things").methods(List.of("M1023")).build());
+    assertThatThrownBy(() -> RouteTable.of(routes))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("more than 1023 routes share a host and path pattern");
   }
 
   @Test
