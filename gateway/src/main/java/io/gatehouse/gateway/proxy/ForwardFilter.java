@@ -77,15 +77,12 @@ final class ForwardFilter implements GatewayFilter {
     RouteMetrics.Meters meters = metrics.of(route);
     Channel pooled = pool.idle(upstream);
     if (pooled != null) {
-      health.succeeded(upstream);
-      new ProxyExchange(ctx, upstream, pool, hygiene, meters, () -> balancer.release(route, index)).start(pooled, head);
+      exchange(ctx, upstream, index, meters, pooled, head);
       return;
     }
     pool.connect(upstream, exchange.eventLoop(), route.timeouts().connect()).addListener(connected -> {
       if (connected.isSuccess()) {
-        health.succeeded(upstream);
-        new ProxyExchange(ctx, upstream, pool, hygiene, meters, () -> balancer.release(route, index))
-            .start(((ChannelFuture) connected).channel(), head);
+        exchange(ctx, upstream, index, meters, ((ChannelFuture) connected).channel(), head);
       } else {
         meters.upstreamError(connected.cause() instanceof ConnectTimeoutException
             ? RouteMetrics.UpstreamError.TIMEOUT : RouteMetrics.UpstreamError.CONNECT);
@@ -101,6 +98,14 @@ final class ForwardFilter implements GatewayFilter {
         }
       }
     });
+  }
+
+  /** Hands the request to a connection of the route's {@code index}-th upstream. */
+  private void exchange(GatewayContext ctx, Upstream upstream, int index, RouteMetrics.Meters meters, Channel channel,
+      HttpRequest head) {
+    health.succeeded(upstream);
+    RouteSpec route = ctx.route();
+    new ProxyExchange(ctx, upstream, pool, hygiene, meters, () -> balancer.release(route, index)).start(channel, head);
   }
 
   private boolean withinBudget(RouteSpec route) {
