@@ -8,7 +8,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -101,13 +100,7 @@ final class Exchange {
   }
 
   String methodLabel() {
-    HttpMethod method = head.method();
-    // The decoder hands out Netty's constants for these: compared by identity first.
-    if (method == HttpMethod.GET || method == HttpMethod.POST || method == HttpMethod.PUT
-        || method == HttpMethod.DELETE || method == HttpMethod.HEAD || method == HttpMethod.PATCH
-        || method == HttpMethod.OPTIONS || method == HttpMethod.TRACE) {
-      return method.name();
-    }
-    return KNOWN_METHODS.contains(method.name()) ? method.name() : "OTHER";
+    String method = head.method().name();
+    return KNOWN_METHODS.contains(method) ? method : "OTHER";
   }
 }
