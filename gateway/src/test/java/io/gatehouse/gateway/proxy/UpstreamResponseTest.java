@@ -58,7 +58,7 @@ class UpstreamResponseTest {
     start((request, socket) -> {
       Responder.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n".getBytes());
       try {
-        headSeen.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        headSeen.await(30, java.util.concurrent.TimeUnit.SECONDS); // longer than the client's read timeout
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

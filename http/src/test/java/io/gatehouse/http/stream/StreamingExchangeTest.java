@@ -25,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -179,14 +180,14 @@ class StreamingExchangeTest {
 
   @Test
   void aHeadWhoseBodyIsNotThereYetGoesOutOnFlush() throws Exception {
-    java.util.concurrent.atomic.AtomicReference<ServerExchange> waiting = new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicReference<ServerExchange> waiting = new AtomicReference<>();
     start(exchange -> {
       HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
       head.headers().setInt("Content-Length", 0);
       exchange.respond(head);
       if (exchange.path().equals("/late")) {
-        exchange.flush();
-        waiting.set(exchange); // its last piece is written only once the client has the head
+        waiting.set(exchange); // before the flush: the client may hold the head before this thread goes on
+        exchange.flush(); // its last piece is written only once the client has the head
       } else {
         exchange.write(LastHttpContent.EMPTY_LAST_CONTENT);
       }
