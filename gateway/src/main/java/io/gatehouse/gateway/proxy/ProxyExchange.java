@@ -7,6 +7,7 @@ import io.gatehouse.http.HttpException;
 import io.gatehouse.http.stream.ServerExchange;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
@@ -36,6 +37,8 @@ final class ProxyExchange {
   private Channel channel;
   private UpstreamHandler events;
   private ScheduledFuture<?> responseTimeout;
+  /** The request head, written with the body's first piece. */
+  private HttpRequest pendingHead;
   private boolean requestSent;
   private boolean responseDone;
   private boolean reusable;
@@ -73,9 +76,9 @@ final class ProxyExchange {
     events = UpstreamHandler.of(channel);
     events.attach(this);
     client.whenClosed(this::abandon);
-    // Not flushed: the head goes out with the first piece of the body, which every request has
-    // (a request without one ends with an empty last piece, decoded with its head): one syscall.
-    channel.write(head);
+    // Held: the head goes out with the first piece of the body, which every request has (a request
+    // without one ends with an empty last piece, decoded with its head): one message, one syscall.
+    pendingHead = head;
     long timeout = route.timeouts().responseHeader().toNanos();
     responseTimeout = channel.eventLoop().schedule(this::responseTimedOut, timeout, TimeUnit.NANOSECONDS);
     client.readBody(this::forwardBody);
@@ -87,7 +90,17 @@ final class ProxyExchange {
       return;
     }
     boolean last = content instanceof LastHttpContent;
-    channel.writeAndFlush(content);
+    HttpRequest head = pendingHead;
+    pendingHead = null;
+    if (head == null) {
+      channel.writeAndFlush(content);
+    } else if (last) {
+      channel.writeAndFlush(new DefaultFullHttpRequest(head.protocolVersion(), head.method(), head.uri(),
+          content.content(), head.headers(), ((LastHttpContent) content).trailingHeaders()));
+    } else {
+      channel.write(head);
+      channel.writeAndFlush(content);
+    }
     if (last) {
       requestSent = true;
       finishIfDone();

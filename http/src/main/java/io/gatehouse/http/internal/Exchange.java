@@ -9,6 +9,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Set;
@@ -44,6 +45,8 @@ final class Exchange {
   boolean refused;
   /** Whether a streamed response keeps the connection open. */
   boolean keepAlive;
+  /** A streamed response head not written yet: it goes with the body's first piece. */
+  HttpResponse pendingHead;
   long bodyBytes;
   private CompositeByteBuf body;
 

@@ -15,6 +15,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -265,7 +267,28 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     // The request body may still be arriving: it keeps flowing to the handler until it ends.
     boolean keepAlive = !listener.draining() && HttpUtil.isKeepAlive(exchange.head);
     exchange.keepAlive = ResponseWriter.streamedHead(exchange, head, keepAlive);
-    ctx.write(head); // sent with the body's first write, or by the handler's flush
+    // Held until the body's first piece: a head and a whole body ready together are one message,
+    // encoded into one buffer and written once; a body still to come waits for the handler's flush.
+    exchange.pendingHead = head;
+  }
+
+  /** Writes and sends a piece of a streamed response that is not its last, the held head first. */
+  void writeStreamed(Exchange exchange, HttpContent content) {
+    writePendingHead(exchange);
+    ctx.writeAndFlush(content);
+  }
+
+  /** Sends what a streamed response has so far: its held head. */
+  void flushStreamed(Exchange exchange) {
+    writePendingHead(exchange);
+    ctx.flush();
+  }
+
+  private void writePendingHead(Exchange exchange) {
+    if (exchange.pendingHead != null) {
+      ctx.write(exchange.pendingHead);
+      exchange.pendingHead = null;
+    }
   }
 
   /** Writes the last piece of a streamed response, then records it and moves on (or closes). */
@@ -278,7 +301,14 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     if (!keepAlive) {
       closing = true;
     }
-    ctx.writeAndFlush(last).addListener((ChannelFutureListener) f -> {
+    HttpResponse head = exchange.pendingHead;
+    exchange.pendingHead = null;
+    if (head != null && !keepAlive) {
+      head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE); // still unsent: say so
+    }
+    Object message = head == null ? last : new DefaultFullHttpResponse(head.protocolVersion(), head.status(),
+        last.content(), head.headers(), ((LastHttpContent) last).trailingHeaders());
+    ctx.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
       record(exchange, status, bytesOut);
       if (!keepAlive || !f.isSuccess()) {
         f.channel().close();

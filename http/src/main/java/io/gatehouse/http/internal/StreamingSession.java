@@ -155,13 +155,13 @@ final class StreamingSession implements ServerExchange {
     if (content instanceof LastHttpContent) {
       owner.finishStreamedResponse(exchange, content, status, bytesOut);
     } else {
-      ctx.writeAndFlush(content);
+      owner.writeStreamed(exchange, content);
     }
   }
 
   @Override
   public void flush() {
-    ctx.flush();
+    owner.flushStreamed(exchange);
   }
 
   @Override

@@ -69,8 +69,8 @@ public interface ServerExchange {
 
   /**
    * Starts the response. The core sets {@code Connection}, {@code Date} and {@code X-Request-Id}.
-   * The head is not sent yet: it goes out with the first {@link #write}, or on {@link #flush}
-   * when the body is not there yet, so that a head and a body ready together take one syscall.
+   * The head is not sent yet: it goes out with the first {@link #write} (with a last piece, as one
+   * message encoded into one buffer), or on {@link #flush} when the body is not there yet.
    */
   void respond(HttpResponse head);
 

@@ -279,6 +279,25 @@ class StreamingExchangeTest {
     }
   }
 
+  @Test
+  void aResponseBeforeTheBodyEndsThatLeavesTheBodyUnreadClosesAndSaysSo() throws Exception {
+    start(exchange -> {
+      HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.ACCEPTED);
+      head.headers().setInt("Content-Length", 2);
+      exchange.respond(head);
+      exchange.write(new DefaultLastHttpContent(Unpooled.wrappedBuffer("ok".getBytes(StandardCharsets.US_ASCII))));
+    });
+    try (RawConnection connection = RawConnection.open(server.port())) {
+      RawResponse response = connection.write("POST /x HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\n01234")
+          .readResponse();
+
+      assertThat(response.status()).isEqualTo(202);
+      assertThat(response.bodyText()).isEqualTo("ok");
+      assertThat(response.header("Connection")).as("the unread body ends the connection").contains("close");
+      assertThat(connection.closedByServer()).isTrue();
+    }
+  }
+
   private void start(StreamingHandler handler) {
     loops = EventLoops.create(1);
     server = HttpServer.builder().name("stream").eventLoops(loops).port(0).streaming(handler).build().start();
