@@ -3,8 +3,10 @@ package io.gatehouse.gateway.credential;
 import io.gatehouse.token.apikey.ApiKeyFormat;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,6 +20,8 @@ public final class CredentialExtractor {
   public static final String API_KEY_HEADER = "X-API-Key";
 
   private static final String BEARER = "bearer ";
+  /** The last well-formed API key each thread parsed (see {@link #apiKey}). */
+  private static final FastThreadLocal<Credential.ApiKey> LAST_KEY = new FastThreadLocal<>();
   private static final Set<String> QUERY_CREDENTIAL_NAMES =
       Set.of("access_token", "api_key", "apikey", "api-key", "x-api-key");
 
@@ -63,10 +67,37 @@ public final class CredentialExtractor {
     return token;
   }
 
+  /**
+   * A well-formed key, or {@link Credential.MalformedApiKey}. A client on a keep-alive connection
+   * sends the same key with every request, so each thread keeps the last well-formed key it
+   * parsed: the same key again (compared in constant time) skips the checksum, the SHA-256 and
+   * its hex form. Only the parse is kept, never a decision: whether the key is valid is the
+   * phantom-token cache's and the auth service's question, every time.
+   */
   private static Credential apiKey(String value) {
-    return ApiKeyFormat.parse(value)
-        .<Credential>map(parsed -> new Credential.ApiKey(value, parsed))
-        .orElseGet(Credential.MalformedApiKey::new);
+    Credential.ApiKey last = LAST_KEY.get();
+    if (last != null && sameKey(last.key(), value)) {
+      return last;
+    }
+    Optional<ApiKeyFormat.Parsed> parsed = ApiKeyFormat.parse(value);
+    if (parsed.isEmpty()) {
+      return new Credential.MalformedApiKey();
+    }
+    Credential.ApiKey key = new Credential.ApiKey(value, parsed.get());
+    LAST_KEY.set(key);
+    return key;
+  }
+
+  /** Equal strings, compared in time that depends on the length only. */
+  private static boolean sameKey(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    int difference = 0;
+    for (int i = 0; i < a.length(); i++) {
+      difference |= a.charAt(i) ^ b.charAt(i);
+    }
+    return difference == 0;
   }
 
   /** RFC 7235 token68: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
