@@ -11,7 +11,6 @@ import io.netty.buffer.CompositeByteBuf;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import java.net.InetSocketAddress;
-import java.time.Instant;
 import java.util.Set;
 
 /** One request/response pair on a connection: its head, route, body so far and progress. */
@@ -21,7 +20,7 @@ final class Exchange {
 
   final HttpRequest head;
   final String requestId;
-  final Instant startTime = Instant.now();
+  /** When the head arrived, on the monotonic clock (the access log derives the wall-clock time from it). */
   final long startNanos = System.nanoTime();
   String path = "";
   String rawQuery = "";

@@ -28,6 +28,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -452,7 +453,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     long duration = System.nanoTime() - exchange.startNanos;
     listener.metrics().request(exchange.routeName(), exchange.methodLabel(), status, duration);
     if (AccessLog.enabled()) {
-      AccessLog.write(new AccessLog.Entry(exchange.startTime, listener.name(), exchange.requestId,
+      AccessLog.write(new AccessLog.Entry(Instant.now().minusNanos(duration), listener.name(), exchange.requestId,
           exchange.head.method().name(), exchange.path, exchange.rawQuery, status, exchange.bodyBytes, bytesOut,
           duration, exchange.routeName(), String.valueOf(ctx.channel().remoteAddress()), exchange.upstream,
           exchange.subject, exchange.keyId));
