@@ -48,7 +48,12 @@ class GatewaySecurityTest {
 
   private SecureGateway start(boolean bridgeEvents, Function<TokenExchanger, TokenExchanger> exchanger,
       Optional<RateLimit> perKey) {
-    system = new SecureGateway(dataDir, bridgeEvents, GatewaySecurityTest::routes, exchanger, perKey);
+    return start(bridgeEvents, exchanger, perKey, Optional.empty());
+  }
+
+  private SecureGateway start(boolean bridgeEvents, Function<TokenExchanger, TokenExchanger> exchanger,
+      Optional<RateLimit> perKey, Optional<RateLimit> perClient) {
+    system = new SecureGateway(dataDir, bridgeEvents, GatewaySecurityTest::routes, exchanger, perKey, perClient);
     return system;
   }
 
@@ -301,6 +306,29 @@ class GatewaySecurityTest {
     assertThat(third.headers().firstValue("Retry-After")).contains("10");
     assertThat(third.headers().firstValue("RateLimit-Policy")).contains("\"api-key\";q=2;w=10");
     assertThat(third.headers().firstValue("RateLimit")).contains("\"api-key\";r=0;t=10");
+  }
+
+  @Test
+  void perClientRateLimitCountsAllOfAClientsTokensAndLeavesApiKeysAlone() throws Exception {
+    start(true, Function.identity(), Optional.empty(), Optional.of(new RateLimit(1, Duration.ofSeconds(10), 2)));
+    String token = clientToken("orders");
+    String another = clientToken("orders"); // a second token of the same client: the same bucket
+
+    int first = get("/orders/1", "Authorization", "Bearer " + token).statusCode();
+    int second = get("/orders/1", "Authorization", "Bearer " + another).statusCode();
+    HttpResponse<String> third = get("/orders/1", "Authorization", "Bearer " + token);
+    List<Integer> keys = List.of(get("/orders/1", "X-API-Key", system.aliceKey).statusCode(),
+        get("/orders/1", "X-API-Key", system.aliceKey).statusCode(),
+        get("/orders/1", "X-API-Key", system.aliceKey).statusCode());
+    system.clock.advance(Duration.ofSeconds(10));
+    int refilled = get("/orders/1", "Authorization", "Bearer " + token).statusCode();
+
+    assertThat(List.of(first, second, refilled)).containsOnly(200);
+    assertThat(third.statusCode()).isEqualTo(429);
+    assertThat(third.headers().firstValue("Retry-After")).contains("10");
+    assertThat(third.headers().firstValue("RateLimit-Policy")).contains("\"client\";q=2;w=10");
+    assertThat(third.headers().firstValue("RateLimit")).contains("\"client\";r=0;t=10");
+    assertThat(keys).as("an API key's phantom token is not counted as a client's").containsOnly(200);
   }
 
   @Test

@@ -73,9 +73,10 @@ final class SecureGateway implements AutoCloseable {
    * @param routes the gateway's routes, given the upstream's base URL
    * @param exchanger wraps the real exchanger (to count, delay or break it)
    * @param perApiKey the per-key rate limit
+   * @param perClient the per-OAuth-client rate limit
    */
   SecureGateway(Path dataDir, boolean bridgeEvents, Function<String, List<RouteSpec>> routes,
-      Function<TokenExchanger, TokenExchanger> exchanger, Optional<RateLimit> perApiKey) {
+      Function<TokenExchanger, TokenExchanger> exchanger, Optional<RateLimit> perApiKey, Optional<RateLimit> perClient) {
     int authPort = freePort();
     String issuer = "http://127.0.0.1:" + authPort;
     TokenSettings tokens = new TokenSettings(issuer, Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofDays(30),
@@ -131,7 +132,7 @@ final class SecureGateway implements AutoCloseable {
     String secret = auth.ensureLocalClient("gateway", "Gatehouse gateway", Set.of(GrantTypes.TOKEN_EXCHANGE), Set.of(),
         GatewaySecurity.audiences(table)).reveal();
     SecuritySettings settings = new SecuritySettings(Optional.of(URI.create(issuer)), "gateway", Optional.of(secret),
-        PhantomCacheSettings.DEFAULTS, Duration.ofSeconds(2), perApiKey, Optional.empty(),
+        PhantomCacheSettings.DEFAULTS, Duration.ofSeconds(2), perApiKey, perClient,
         Optional.of(RateLimit.of(5, Duration.ofMinutes(1))));
     TokenExchanger real = new io.gatehouse.gateway.phantom.AuthServiceExchanger(settings.tokenEndpoint(), "gateway",
         secret, Duration.ofSeconds(2), Duration.ofSeconds(2), 1024);
