@@ -72,7 +72,8 @@ public final class CredentialExtractor {
    * sends the same key with every request, so each thread keeps the last well-formed key it
    * parsed: the same key again (compared in constant time) skips the checksum, the SHA-256 and
    * its hex form. Only the parse is kept, never a decision: whether the key is valid is the
-   * phantom-token cache's and the auth service's question, every time.
+   * phantom-token cache's and the auth service's question, every time. The thread holds that one
+   * key until another replaces it, as the connection's buffers held it a moment before.
    */
   private static Credential apiKey(String value) {
     Credential.ApiKey last = LAST_KEY.get();

@@ -95,8 +95,9 @@ final class ProxyExchange {
     if (head == null) {
       channel.writeAndFlush(content);
     } else if (last) {
+      // The request line was validated when the head was made (ForwardFilter).
       channel.writeAndFlush(new DefaultFullHttpRequest(head.protocolVersion(), head.method(), head.uri(),
-          content.content(), head.headers(), ((LastHttpContent) content).trailingHeaders()));
+          content.content(), head.headers(), ((LastHttpContent) content).trailingHeaders(), false));
     } else {
       channel.write(head);
       channel.writeAndFlush(content);

@@ -77,6 +77,50 @@ class UpstreamResponseTest {
   }
 
   @Test
+  void aChunkedResponseWithTrailersArrivingAtOnceKeepsItsChunksAndTrailers() throws Exception {
+    start(Responder.raw("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\nX-Sum: 42\r\n\r\n"));
+    try (RawClient client = gateway.connect()) {
+      client.write(RawClient.head("GET", "/x", "Connection: close"));
+      String raw = new String(client.readUntilClosed(), java.nio.charset.StandardCharsets.ISO_8859_1);
+
+      assertThat(raw).startsWith("HTTP/1.1 200 OK\r\n").containsIgnoringCase("\r\ntransfer-encoding: chunked\r\n")
+          .endsWith("\r\n\r\n5\r\nhello\r\n0\r\nX-Sum: 42\r\n\r\n");
+    }
+  }
+
+  @Test
+  void chunkedRequestsKeepTheirTrailersUpstreamWhetherTheBodyIsEmptyOrNot() throws Exception {
+    start(Responder.raw("HTTP/1.1 204 No Content\r\n\r\n"));
+    try (RawClient client = gateway.connect()) {
+      client.write("POST /x HTTP/1.1\r\nHost: gateway\r\nTransfer-Encoding: chunked\r\n\r\n"
+          + "3\r\nabc\r\n0\r\nX-Sum: 1\r\n\r\n");
+      assertThat(client.readResponse().status()).isEqualTo(204);
+      // Only a last piece: head, end and trailers go upstream as one message.
+      client.write("POST /y HTTP/1.1\r\nHost: gateway\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-Sum: 2\r\n\r\n");
+      assertThat(client.readResponse().status()).isEqualTo(204);
+    }
+
+    String received = upstream.text(0);
+    assertThat(received).startsWith("POST /x HTTP/1.1\r\n")
+        .contains("\r\n\r\n3\r\nabc\r\n0\r\nX-Sum: 1\r\n\r\nPOST /y HTTP/1.1\r\n")
+        .endsWith("\r\n\r\n0\r\nX-Sum: 2\r\n\r\n");
+    assertThat(received.split("(?i)transfer-encoding: chunked", -1)).hasSize(3);
+  }
+
+  @Test
+  void anHttp10ClientGetsAnHttp10ResponseThatEndsWithTheConnection() throws Exception {
+    start(Responder.raw("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"));
+    try (RawClient client = gateway.connect()) {
+      client.write("GET /x HTTP/1.0\r\nHost: gateway\r\n\r\n");
+      String raw = new String(client.readUntilClosed(), java.nio.charset.StandardCharsets.ISO_8859_1);
+
+      assertThat(raw).startsWith("HTTP/1.0 200 OK\r\n").doesNotContainIgnoringCase("transfer-encoding")
+          .doesNotContainIgnoringCase("content-length").endsWith("\r\n\r\nhello");
+      assertThat(client.closedByServer()).as("a body of unknown length ends with the connection").isTrue();
+    }
+  }
+
+  @Test
   void relaysABodyDelimitedByTheUpstreamClosingAsACompleteChunkedMessage() throws Exception {
     start((request, socket) -> {
       Responder.write(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end".getBytes());

@@ -70,7 +70,8 @@ public interface ServerExchange {
   /**
    * Starts the response. The core sets {@code Connection}, {@code Date} and {@code X-Request-Id}.
    * The head is not sent yet: it goes out with the first {@link #write} (with a last piece, as one
-   * message encoded into one buffer), or on {@link #flush} when the body is not there yet.
+   * message, a small body sharing the head's buffer), or on {@link #flush} when the body is not
+   * there yet. A head only: a {@code FullHttpResponse}'s content would be ignored.
    */
   void respond(HttpResponse head);
 
