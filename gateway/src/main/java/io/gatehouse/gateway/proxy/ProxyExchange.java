@@ -50,8 +50,6 @@ final class ProxyExchange {
   private final RouteMetrics.Meters meters;
   private final Runnable onFinish;
   private boolean interim;
-  /** The response head was written to the client without a piece of its body, so not yet sent. */
-  private boolean headUnsent;
   /** The response was refused as malformed: what else arrives on the connection is dropped. */
   private boolean failed;
 
@@ -112,10 +110,7 @@ final class ProxyExchange {
 
   /** The upstream's read ended: a response head whose body is still to come goes to the client now. */
   void readComplete() {
-    if (headUnsent) {
-      headUnsent = false;
-      client.flush();
-    }
+    client.flush();
   }
 
   /** The upstream connection can take more of the request body. */
@@ -162,10 +157,8 @@ final class ProxyExchange {
         response.headers().remove("Content-Length");
       }
       client.respond(response);
-      headUnsent = true;
     }
     if (msg instanceof HttpContent received) {
-      headUnsent = false; // every write sends what is before it
       HttpContent content = scrubber == null ? received : scrubbed(received);
       if (content instanceof LastHttpContent) {
         responseDone = true;

@@ -279,10 +279,12 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     ctx.writeAndFlush(content);
   }
 
-  /** Sends what a streamed response has so far: its held head. */
+  /** Sends a held head whose body is still to come; nothing else is ever left unsent. */
   void flushStreamed(Exchange exchange) {
-    writePendingHead(exchange);
-    ctx.flush();
+    if (exchange.pendingHead != null) {
+      ctx.writeAndFlush(exchange.pendingHead);
+      exchange.pendingHead = null;
+    }
   }
 
   private void writePendingHead(Exchange exchange) {

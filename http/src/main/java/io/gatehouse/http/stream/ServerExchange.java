@@ -78,7 +78,10 @@ public interface ServerExchange {
   /** Writes a piece of the response and sends it; a {@code LastHttpContent} completes it. Takes ownership. */
   void write(HttpContent content);
 
-  /** Sends what was written: a head whose body is still to come. */
+  /**
+   * Sends a head whose body is still to come; does nothing when there is none (every
+   * {@link #write} is sent as it is made), so a caller need not track whether one is held.
+   */
   void flush();
 
   /** Whether the client can take more response bytes now. */
